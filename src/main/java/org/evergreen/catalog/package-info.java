@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.catalog.ui;
+
+import org.jspecify.annotations.NullMarked;

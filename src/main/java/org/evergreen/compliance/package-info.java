@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.compliance;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.compliance.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,138 @@
+package org.evergreen.demo;
+
+import org.evergreen.household.Households;
+import org.evergreen.household.LeavingRule;
+import org.evergreen.merchant.MerchantCategory;
+import org.evergreen.merchant.MerchantDirectory;
+import org.evergreen.merchant.NewMerchant;
+import org.evergreen.merchant.NewMerchant.NewStore;
+import org.evergreen.merchant.UnifiedSocialCreditCode;
+import org.evergreen.security.MemberRegistration;
+import org.evergreen.security.NewStaffUser;
+import org.evergreen.security.Role;
+import org.evergreen.security.SystemActor;
+import org.evergreen.security.UserAccounts;
+import org.evergreen.shared.database.EmbeddedMariaDb;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads the demo data set once into an empty database, in one transaction, through the same services
+ * that people use. The four demo logins are {@code member}, {@code merchant}, {@code admin} and
+ * {@code regulator}, all with the password {@value #DEMO_PASSWORD}.
+ */
+@Component
+class DemoDataLoader implements ApplicationRunner {
+
+    static final String DEMO_PASSWORD = "evergreen";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private static final String[][] MEMBER_NAMES = {
+            {"李晓明", "张伟", "王芳"}, {"刘洋", "陈静"}, {"杨帆", "赵敏", "黄磊", "周婷"}, {"吴昊", "徐丽"},
+            {"孙悦", "马超", "朱琳"}, {"胡军", "郭颖"}, {"林峰", "何雪", "高翔"}, {"罗兰", "梁栋"},
+            {"宋佳", "郑凯", "谢娜"}, {"韩梅", "唐宁"}};
+    private static final String[] SINGLE_MEMBER_NAMES = {"冯博", "邓超", "曹露", "彭程", "曾琪", "萧然", "田甜"};
+
+    private final DemoDataProperties properties;
+    private final ObjectProvider<EmbeddedMariaDb> embeddedDatabase;
+    private final UserAccounts userAccounts;
+    private final MerchantDirectory merchants;
+    private final Households households;
+    private final TransactionTemplate transaction;
+
+    DemoDataLoader(DemoDataProperties properties, ObjectProvider<EmbeddedMariaDb> embeddedDatabase,
+                   UserAccounts userAccounts, MerchantDirectory merchants, Households households,
+                   TransactionTemplate transaction) {
+        this.properties = properties;
+        this.embeddedDatabase = embeddedDatabase;
+        this.userAccounts = userAccounts;
+        this.merchants = merchants;
+        this.households = households;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean wanted = switch (properties.enabled()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> embeddedDatabase.getIfAvailable() != null;
+        };
+        if (!wanted || userAccounts.anyUserExists()) {
+            return;
+        }
+        SystemActor.run(() -> transaction.executeWithoutResult(status -> load()));
+        log.info("Demo data loaded: logins member, merchant, admin, regulator (password '{}')", DEMO_PASSWORD);
+    }
+
+    private void load() {
+        userAccounts.createStaffUser(new NewStaffUser("admin", "平台管理员", Role.ADMIN, DEMO_PASSWORD));
+        userAccounts.createStaffUser(new NewStaffUser("regulator", "监管专员", Role.REGULATOR, DEMO_PASSWORD));
+
+        List<Long> merchantIds = new ArrayList<>();
+        for (NewMerchant merchant : merchants()) {
+            merchantIds.add(merchants.register(merchant));
+        }
+        merchants.createStaffLogin(merchantIds.getFirst(), "merchant", "青松便利店长", DEMO_PASSWORD);
+        merchants.createStaffLogin(merchantIds.get(1), "hotel", "绿野酒店前台", DEMO_PASSWORD);
+
+        long demoMember = userAccounts.createMember("member", "王小绿", DEMO_PASSWORD);
+        int phone = 0;
+        for (int h = 0; h < MEMBER_NAMES.length; h++) {
+            List<Long> family = new ArrayList<>();
+            if (h == 0) {
+                family.add(demoMember);
+            }
+            for (String name : MEMBER_NAMES[h]) {
+                family.add(registerMember(name, ++phone));
+            }
+            households.create(MEMBER_NAMES[h][0].charAt(0) + "家", h % 2 == 0
+                    ? LeavingRule.RETURN_OWN_CONTRIBUTIONS : LeavingRule.LEAVE_IN_POOL,
+                    family.getFirst(), family.subList(1, family.size()));
+        }
+        for (String name : SINGLE_MEMBER_NAMES) {
+            registerMember(name, ++phone);
+        }
+    }
+
+    private long registerMember(String name, int serial) {
+        return userAccounts.registerMember(new MemberRegistration(
+                "1380000%04d".formatted(serial), name, DEMO_PASSWORD, true));
+    }
+
+    private static List<NewMerchant> merchants() {
+        return List.of(
+                merchant("青松便利", "Evergreen Pine Convenience", MerchantCategory.CONVENIENCE_STORE, "310000", 1,
+                        new NewStore("人民广场店", "People's Square", "上海", "Shanghai", "黄浦区南京东路 100 号"),
+                        new NewStore("静安寺店", "Jing'an Temple", "上海", "Shanghai", "静安区南京西路 1699 号"),
+                        new NewStore("徐家汇店", "Xujiahui", "上海", "Shanghai", "徐汇区漕溪北路 88 号")),
+                merchant("绿野酒店集团", "Greenfield Hotels Group", MerchantCategory.HOTEL, "330100", 2,
+                        new NewStore("杭州西湖酒店", "Hangzhou West Lake Hotel", "杭州", "Hangzhou", "西湖区北山街 78 号"),
+                        new NewStore("北京国贸酒店", "Beijing CBD Hotel", "北京", "Beijing", "朝阳区建国门外大街 1 号")),
+                merchant("墨香文具", "Inkwell Stationery", MerchantCategory.STATIONERY, "440300", 3,
+                        new NewStore("深圳福田店", "Shenzhen Futian", "深圳", "Shenzhen", "福田区深南大道 6008 号"),
+                        new NewStore("广州天河店", "Guangzhou Tianhe", "广州", "Guangzhou", "天河区天河路 208 号")),
+                merchant("棉语家纺", "Cotton Whisper Home Textiles", MerchantCategory.HOME_TEXTILE, "320500", 4,
+                        new NewStore("苏州观前店", "Suzhou Guanqian", "苏州", "Suzhou", "姑苏区观前街 45 号")),
+                merchant("和谐铁路", "Harmony Rail", MerchantCategory.RAILWAY, "110000", 5,
+                        new NewStore("北京南站", "Beijing South Station", "北京", "Beijing", "丰台区永外大街车站路 12 号"),
+                        new NewStore("上海虹桥站", "Shanghai Hongqiao Station", "上海", "Shanghai", "闵行区申贵路 1500 号")),
+                merchant("光合节能电器", "Photosynth Green Appliances", MerchantCategory.GREEN_APPLIANCE, "510100", 6,
+                        new NewStore("成都春熙路店", "Chengdu Chunxi Road", "成都", "Chengdu", "锦江区春熙路 19 号")));
+    }
+
+    private static NewMerchant merchant(String nameZh, String nameEn, MerchantCategory category, String division,
+                                        int serial, NewStore... stores) {
+        String first17 = "91" + division + "MA1" + "%06d".formatted(serial);
+        return new NewMerchant(nameZh, nameEn, category, first17 + UnifiedSocialCreditCode.checkCharacter(first17),
+                List.of(stores));
+    }
+}

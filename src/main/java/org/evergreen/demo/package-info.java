@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.earning;
+
+import org.jspecify.annotations.NullMarked;

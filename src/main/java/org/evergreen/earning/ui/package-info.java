@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.earning.ui;
+
+import org.jspecify.annotations.NullMarked;

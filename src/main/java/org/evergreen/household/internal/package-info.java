@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.household.internal;
+
+import org.jspecify.annotations.NullMarked;

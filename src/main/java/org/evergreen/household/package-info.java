@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.household;
+
+import org.jspecify.annotations.NullMarked;

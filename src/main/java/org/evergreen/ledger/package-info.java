@@ -1,0 +1,7 @@
+/** The points ledger. It depends on no feature: features call it, never the other way round. */
+@ApplicationModule(allowedDependencies = {"shared", "security"})
+@NullMarked
+package org.evergreen.ledger;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.ledger.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package org.evergreen.member;
+
+import org.evergreen.member.internal.MemberNumbers;
+import org.evergreen.member.internal.MemberRepository;
+import org.evergreen.security.CurrentUser;
+import org.evergreen.security.MemberRegistered;
+import org.evergreen.security.Role;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+
+/** Member profiles: created with the account, read by the member themselves. */
+@Service
+public class MemberProfiles {
+
+    private static final int NUMBER_ATTEMPTS = 5;
+
+    private final MemberRepository members;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public MemberProfiles(MemberRepository members, CurrentUser currentUser, Clock clock) {
+        this.members = members;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Runs inside the registration's transaction: an account never exists without its profile. */
+    @EventListener
+    void on(MemberRegistered registered) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                members.insert(registered.userId(), MemberNumbers.next(), clock.instant());
+                return;
+            } catch (DuplicateKeyException numberTaken) {
+                if (attempt == NUMBER_ATTEMPTS) {
+                    throw numberTaken;
+                }
+            }
+        }
+    }
+
+    /** The signed-in member's own profile. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public MemberProfile myProfile() {
+        long userId = currentUser.require(Role.MEMBER).id();
+        return members.find(userId).orElseThrow(() -> new IllegalStateException("Member without profile: " + userId));
+    }
+
+    public long count() {
+        return members.count();
+    }
+}

@@ -1,0 +1,41 @@
+package org.evergreen.member.internal;
+
+import org.evergreen.member.MemberProfile;
+import org.evergreen.member.Tier;
+import org.evergreen.shared.time.UtcTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/** The {@code member_member} table. */
+@Repository
+public class MemberRepository {
+
+    private final JdbcClient jdbc;
+
+    public MemberRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long userId, String memberNumber, Instant joinedAt) {
+        jdbc.sql("INSERT INTO member_member (user_id, member_number, tier, joined_at) VALUES (?, ?, 'ORDINARY', ?)")
+                .params(userId, memberNumber, UtcTimes.toColumn(joinedAt))
+                .update();
+    }
+
+    public Optional<MemberProfile> find(long userId) {
+        return jdbc.sql("SELECT user_id, member_number, tier, joined_at FROM member_member WHERE user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new MemberProfile(rs.getLong("user_id"), rs.getString("member_number"),
+                        Tier.valueOf(rs.getString("tier")),
+                        UtcTimes.fromColumn(rs.getObject("joined_at", LocalDateTime.class))))
+                .optional();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM member_member").query(Long.class).single();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.member.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.member;
+
+import org.jspecify.annotations.NullMarked;

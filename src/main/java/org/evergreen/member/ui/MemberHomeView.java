@@ -1,0 +1,40 @@
+package org.evergreen.member.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.member.MemberProfile;
+import org.evergreen.member.MemberProfiles;
+import org.evergreen.security.CurrentUser;
+import org.evergreen.security.Roles;
+import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.Fact;
+
+/** The member's start page: who they are on the platform and the number that identifies them at tills. */
+@Route("member")
+@Menu(title = "nav.member.home", order = 1, icon = "vaadin:home")
+@RolesAllowed(Roles.MEMBER)
+class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
+
+    MemberHomeView(MemberProfiles profiles, CurrentUser currentUser, DisplayFormats formats) {
+        addClassName("member-home-view");
+        MemberProfile profile = profiles.myProfile();
+        add(new H2(getTranslation("member.home.greeting", currentUser.require().displayName())));
+        Fact memberNumber = new Fact(getTranslation("member.home.memberNumber"), profile.memberNumber());
+        memberNumber.addClassName("member-number");
+        Div card = new Div(memberNumber,
+                new Fact(getTranslation("member.home.tier"), getTranslation("tier." + profile.tier().name())),
+                new Fact(getTranslation("member.home.joined"), formats.date(profile.joinedAt(), getLocale())));
+        card.addClassName("card");
+        add(card);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.member.home");
+    }
+}

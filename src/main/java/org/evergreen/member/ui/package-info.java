@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.member.ui;
+
+import org.jspecify.annotations.NullMarked;

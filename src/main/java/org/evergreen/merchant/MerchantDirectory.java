@@ -1,0 +1,115 @@
+package org.evergreen.merchant;
+
+import org.evergreen.merchant.internal.MerchantRepository;
+import org.evergreen.security.CurrentUser;
+import org.evergreen.security.EvergreenUser;
+import org.evergreen.security.Role;
+import org.evergreen.security.UserAccounts;
+import org.evergreen.shared.validation.InvalidInputException;
+import org.evergreen.shared.validation.TextRules;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The coalition's merchants and their stores. Admins register merchants (the onboarding issue adds the
+ * public application); regulators read them; merchant staff read only their own.
+ */
+@Service
+public class MerchantDirectory {
+
+    private static final int NAME_MAX = 100;
+    private static final int CITY_MAX = 50;
+    private static final int ADDRESS_MAX = 200;
+
+    private final MerchantRepository merchants;
+    private final UserAccounts userAccounts;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public MerchantDirectory(MerchantRepository merchants, UserAccounts userAccounts, CurrentUser currentUser,
+                             Clock clock) {
+        this.merchants = merchants;
+        this.userAccounts = userAccounts;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public long register(NewMerchant merchant) {
+        NewMerchant checked = validated(merchant);
+        if (merchants.creditCodeExists(checked.unifiedCreditCode())) {
+            throw new InvalidInputException("unifiedCreditCode", "merchant.creditCode.taken");
+        }
+        Instant now = clock.instant();
+        long id = merchants.insertMerchant(checked, now);
+        checked.stores().forEach(store -> merchants.insertStore(id, store, now));
+        return id;
+    }
+
+    private static NewMerchant validated(NewMerchant merchant) {
+        String code = merchant.unifiedCreditCode() == null ? "" : merchant.unifiedCreditCode().strip();
+        if (!UnifiedSocialCreditCode.isValid(code)) {
+            throw new InvalidInputException("unifiedCreditCode", "merchant.creditCode.invalid");
+        }
+        if (merchant.stores() == null || merchant.stores().isEmpty()) {
+            throw new InvalidInputException("stores", "merchant.stores.required");
+        }
+        List<NewMerchant.NewStore> stores = merchant.stores().stream()
+                .map(store -> new NewMerchant.NewStore(
+                        TextRules.requirePlainText("storeNameZh", store.nameZh(), NAME_MAX),
+                        TextRules.requirePlainText("storeNameEn", store.nameEn(), NAME_MAX),
+                        TextRules.requirePlainText("cityZh", store.cityZh(), CITY_MAX),
+                        TextRules.requirePlainText("cityEn", store.cityEn(), CITY_MAX),
+                        TextRules.requirePlainText("address", store.address(), ADDRESS_MAX)))
+                .toList();
+        return new NewMerchant(
+                TextRules.requirePlainText("nameZh", merchant.nameZh(), NAME_MAX),
+                TextRules.requirePlainText("nameEn", merchant.nameEn(), NAME_MAX),
+                Objects.requireNonNull(merchant.category(), "category"),
+                code, stores);
+    }
+
+    /** A login for a merchant's staff, created by a platform admin. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public long createStaffLogin(long merchantId, String username, String displayName, String initialPassword) {
+        if (merchants.find(merchantId).isEmpty()) {
+            throw new InvalidInputException("merchant", "merchant.notFound");
+        }
+        return userAccounts.createMerchantUser(merchantId, username, displayName, initialPassword);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public long count() {
+        return merchants.count();
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public List<MerchantSummary> page(int offset, int limit) {
+        return merchants.page(offset, limit);
+    }
+
+    /** The merchant the signed-in staff member works for; never another one. */
+    @PreAuthorize("hasRole('MERCHANT')")
+    public MerchantSummary myMerchant() {
+        long merchantId = ownMerchantId();
+        return merchants.find(merchantId).orElseThrow(() -> new IllegalStateException("Unknown merchant " + merchantId));
+    }
+
+    @PreAuthorize("hasRole('MERCHANT')")
+    public List<StoreSummary> myStores() {
+        return merchants.stores(ownMerchantId());
+    }
+
+    private long ownMerchantId() {
+        EvergreenUser staff = currentUser.require(Role.MERCHANT);
+        return Objects.requireNonNull(staff.merchantId(), "merchant staff without merchant");
+    }
+}

@@ -1,0 +1,13 @@
+package org.evergreen.merchant;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** A row of the merchant lists that admins and regulators browse. */
+public record MerchantSummary(long id, String nameZh, String nameEn, MerchantCategory category,
+                              String unifiedCreditCode, int storeCount, Instant joinedAt) {
+
+    public String name(Locale locale) {
+        return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
+    }
+}

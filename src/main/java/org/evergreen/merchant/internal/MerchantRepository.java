@@ -1,0 +1,92 @@
+package org.evergreen.merchant.internal;
+
+import org.evergreen.merchant.MerchantCategory;
+import org.evergreen.merchant.MerchantSummary;
+import org.evergreen.merchant.NewMerchant;
+import org.evergreen.merchant.StoreSummary;
+import org.evergreen.shared.time.UtcTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code merchant_merchant} and {@code merchant_store} tables. */
+@Repository
+public class MerchantRepository {
+
+    private static final String SUMMARY_SELECT = """
+            SELECT m.id, m.name_zh, m.name_en, m.category, m.unified_credit_code, m.created_at,
+                   (SELECT COUNT(*) FROM merchant_store s WHERE s.merchant_id = m.id) AS store_count
+            FROM merchant_merchant m""";
+
+    private final JdbcClient jdbc;
+
+    public MerchantRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertMerchant(NewMerchant merchant, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO merchant_merchant (name_zh, name_en, category, unified_credit_code, created_at)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(merchant.nameZh(), merchant.nameEn(), merchant.category().name(), merchant.unifiedCreditCode(),
+                        UtcTimes.toColumn(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public void insertStore(long merchantId, NewMerchant.NewStore store, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO merchant_store (merchant_id, name_zh, name_en, city_zh, city_en, address, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(merchantId, store.nameZh(), store.nameEn(), store.cityZh(), store.cityEn(), store.address(),
+                        UtcTimes.toColumn(now))
+                .update();
+    }
+
+    public boolean creditCodeExists(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM merchant_merchant WHERE unified_credit_code = ?")
+                .param(code).query(Long.class).single() > 0;
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM merchant_merchant").query(Long.class).single();
+    }
+
+    public List<MerchantSummary> page(int offset, int limit) {
+        return jdbc.sql(SUMMARY_SELECT + " ORDER BY m.id LIMIT ? OFFSET ?")
+                .params(limit, offset)
+                .query(MerchantRepository::toSummary)
+                .list();
+    }
+
+    public Optional<MerchantSummary> find(long merchantId) {
+        return jdbc.sql(SUMMARY_SELECT + " WHERE m.id = ?")
+                .param(merchantId)
+                .query(MerchantRepository::toSummary)
+                .optional();
+    }
+
+    private static MerchantSummary toSummary(ResultSet rs, int rowNum) throws SQLException {
+        return new MerchantSummary(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en"),
+                MerchantCategory.valueOf(rs.getString("category")), rs.getString("unified_credit_code"),
+                rs.getInt("store_count"), UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)));
+    }
+
+    public List<StoreSummary> stores(long merchantId) {
+        return jdbc.sql("""
+                        SELECT id, name_zh, name_en, city_zh, city_en, address
+                        FROM merchant_store WHERE merchant_id = ? ORDER BY id""")
+                .param(merchantId)
+                .query(StoreSummary.class)
+                .list();
+    }
+}

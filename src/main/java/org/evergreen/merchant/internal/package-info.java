@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.merchant.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.merchant;
+
+import org.jspecify.annotations.NullMarked;

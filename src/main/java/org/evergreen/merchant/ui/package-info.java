@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.merchant.ui;
+
+import org.jspecify.annotations.NullMarked;

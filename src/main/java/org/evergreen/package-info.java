@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,18 @@
+package org.evergreen.portal;
+
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.security.CurrentUser;
+import org.evergreen.security.Role;
+import org.evergreen.security.Roles;
+
+/** Shell of every view under {@code /merchant}. */
+@Layout("/merchant")
+@RolesAllowed(Roles.MERCHANT)
+public class MerchantLayout extends PortalLayout {
+
+    public MerchantLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+        super(Role.MERCHANT, currentUser, authentication);
+    }
+}

@@ -1,0 +1,18 @@
+package org.evergreen.portal;
+
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.security.CurrentUser;
+import org.evergreen.security.Role;
+import org.evergreen.security.Roles;
+
+/** Shell of every view under {@code /regulator}. */
+@Layout("/regulator")
+@RolesAllowed(Roles.REGULATOR)
+public class RegulatorLayout extends PortalLayout {
+
+    public RegulatorLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+        super(Role.REGULATOR, currentUser, authentication);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.portal;
+
+import org.jspecify.annotations.NullMarked;

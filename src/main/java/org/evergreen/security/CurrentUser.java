@@ -1,0 +1,34 @@
+package org.evergreen.security;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Who is calling. Services ask this, never an id handed in by the UI or a URL. */
+@Component
+public class CurrentUser {
+
+    public Optional<EvergreenUser> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof EvergreenUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    public EvergreenUser require() {
+        return get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    }
+
+    /** The caller, who must have the given role. */
+    public EvergreenUser require(Role role) {
+        EvergreenUser user = require();
+        if (user.role() != role) {
+            throw new AccessDeniedException("Role " + role + " required");
+        }
+        return user;
+    }
+}

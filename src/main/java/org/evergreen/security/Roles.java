@@ -1,0 +1,13 @@
+package org.evergreen.security;
+
+/** Role names as compile-time constants, for {@code @RolesAllowed} and {@code @PreAuthorize}. */
+public final class Roles {
+
+    public static final String MEMBER = "MEMBER";
+    public static final String MERCHANT = "MERCHANT";
+    public static final String ADMIN = "ADMIN";
+    public static final String REGULATOR = "REGULATOR";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,60 @@
+package org.evergreen.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.evergreen.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.util.Map;
+
+/**
+ * Form login through the Vaadin login view, method security for the services, and secure headers.
+ * Views are guarded by their access annotations; services check again with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    static final String LOGIN_PATH = "/login";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/styles/**", "/images/**").permitAll());
+        // Vaadin's configurer sets the login page too, but only after Spring Security decided whether to generate
+        // its own default page; naming it here keeps that page away.
+        http.formLogin(form -> form.loginPage(LOGIN_PATH).failureHandler(loginFailureHandler()));
+        http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny()));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, LOGIN_PATH));
+        return http.build();
+    }
+
+    /** A locked account is told so; every other failure gets the same message, so accounts cannot be probed. */
+    private static ExceptionMappingAuthenticationFailureHandler loginFailureHandler() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN_PATH + "?locked"));
+        handler.setDefaultFailureUrl(LOGIN_PATH + "?error");
+        return handler;
+    }
+
+    /** bcrypt today, with the algorithm recorded in each hash so that it can be upgraded later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,151 @@
+package org.evergreen.security;
+
+import org.evergreen.security.internal.NewUserRow;
+import org.evergreen.security.internal.PasswordPolicy;
+import org.evergreen.security.internal.UserAccountRepository;
+import org.evergreen.shared.validation.InvalidInputException;
+import org.evergreen.shared.validation.TextRules;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Creating and administering the people who sign in. Members register themselves; admins create the rest. */
+@Service
+public class UserAccounts {
+
+    private static final Pattern LOGIN_NAME = Pattern.compile("^[a-z][a-z0-9._-]{2,31}$");
+    private static final int DISPLAY_NAME_MAX = 32;
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Self-registration of a member; open to anyone. Returns the new user's id. */
+    @Transactional
+    public long registerMember(MemberRegistration registration) {
+        String identifier = registration.phoneOrEmail() == null ? "" : registration.phoneOrEmail().strip();
+        String phone = null;
+        String email = null;
+        if (TextRules.isPhone(identifier)) {
+            phone = identifier;
+        } else if (TextRules.isEmail(identifier)) {
+            email = identifier.toLowerCase(Locale.ROOT);
+            identifier = email;
+        } else {
+            throw new InvalidInputException("phoneOrEmail", "registration.identifier.invalid");
+        }
+        String displayName = TextRules.requirePlainText("displayName", registration.displayName(), DISPLAY_NAME_MAX);
+        PasswordPolicy.check("password", registration.password(), identifier);
+        if (!registration.acceptedTerms()) {
+            throw new InvalidInputException("acceptedTerms", "registration.terms.required");
+        }
+        if (users.existsByUsername(identifier) || (phone != null && users.existsByPhone(phone))
+                || (email != null && users.existsByEmail(email))) {
+            throw new InvalidInputException("phoneOrEmail", "registration.identifier.taken");
+        }
+        long id = insert(new NewUserRow(identifier, displayName, passwordEncoder.encode(registration.password()),
+                Role.MEMBER, phone, email, null, clock.instant(), clock.instant()), "phoneOrEmail");
+        events.publishEvent(new MemberRegistered(id, displayName));
+        return id;
+    }
+
+    /** An admin creates another admin or a regulator. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public long createStaffUser(NewStaffUser user) {
+        if (user.role() != Role.ADMIN && user.role() != Role.REGULATOR) {
+            throw new InvalidInputException("role", "users.role.notStaff");
+        }
+        return insertWithLoginName(user.username(), user.displayName(), user.role(), user.initialPassword(), null);
+    }
+
+    /** An admin opens a member account on someone's behalf (service desk, demo data). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public long createMember(String username, String displayName, String initialPassword) {
+        long id = insertWithLoginName(username, displayName, Role.MEMBER, initialPassword, null);
+        events.publishEvent(new MemberRegistered(id, displayName.strip()));
+        return id;
+    }
+
+    /** A login for the staff of one merchant; the merchant feature checks the merchant exists. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public long createMerchantUser(long merchantId, String username, String displayName, String initialPassword) {
+        return insertWithLoginName(username, displayName, Role.MERCHANT, initialPassword, merchantId);
+    }
+
+    private long insertWithLoginName(String rawUsername, String rawDisplayName, Role role, String password,
+                             @Nullable Long merchantId) {
+        String username = rawUsername == null ? "" : rawUsername.strip().toLowerCase(Locale.ROOT);
+        if (!LOGIN_NAME.matcher(username).matches()) {
+            throw new InvalidInputException("username", "users.username.invalid");
+        }
+        String displayName = TextRules.requirePlainText("displayName", rawDisplayName, DISPLAY_NAME_MAX);
+        PasswordPolicy.check("password", password, username);
+        if (users.existsByUsername(username)) {
+            throw new InvalidInputException("username", "users.username.taken");
+        }
+        return insert(new NewUserRow(username, displayName, passwordEncoder.encode(password), role,
+                null, null, merchantId, null, clock.instant()), "username");
+    }
+
+    private long insert(NewUserRow row, String identifyingField) {
+        try {
+            return users.insert(row);
+        } catch (DuplicateKeyException raceLost) {
+            throw new InvalidInputException(identifyingField, "registration.identifier.taken");
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public long count(@Nullable Role role) {
+        return users.count(role);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<UserSummary> page(@Nullable Role role, int offset, int limit) {
+        return users.page(role, offset, limit);
+    }
+
+    /** Lifts a lock-out before it runs out by itself. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void unlock(long userId) {
+        users.unlock(userId);
+    }
+
+    /**
+     * Display names of the given users. Callers pass only ids the current user may see (for example the
+     * members of their own household).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, String> displayNames(Collection<Long> userIds) {
+        return users.displayNames(userIds);
+    }
+
+    /** Whether anybody has an account yet: an empty database gets the demo data. */
+    public boolean anyUserExists() {
+        return users.countAll() > 0;
+    }
+}

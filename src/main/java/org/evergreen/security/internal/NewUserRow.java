@@ -1,0 +1,19 @@
+package org.evergreen.security.internal;
+
+import org.evergreen.security.Role;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+
+/** A validated user, ready to be stored. */
+public record NewUserRow(
+        String username,
+        String displayName,
+        String passwordHash,
+        Role role,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable Long merchantId,
+        @Nullable Instant termsAcceptedAt,
+        Instant createdAt) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.security.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.security.ui;
+
+import org.jspecify.annotations.NullMarked;

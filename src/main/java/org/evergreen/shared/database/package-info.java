@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.shared.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,40 @@
+package org.evergreen.shared.i18n;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Formats stored UTC values for people: in the platform's time zone and the reader's language. */
+@Component
+public class DisplayFormats {
+
+    private final ZoneId zone;
+
+    public DisplayFormats(@Value("${evergreen.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public String dateTime(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(SupportedLocales.bestMatch(locale)).withZone(zone).format(instant);
+    }
+
+    public String date(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(SupportedLocales.bestMatch(locale)).withZone(zone).format(instant);
+    }
+
+    public String number(long value, Locale locale) {
+        return NumberFormat.getIntegerInstance(SupportedLocales.bestMatch(locale)).format(value);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.shared.time;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.shared.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.shared.validation;
+
+import org.jspecify.annotations.NullMarked;
