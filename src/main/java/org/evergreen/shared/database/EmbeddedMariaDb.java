@@ -44,7 +44,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDataDir(dataDir.resolve("db").toString())
                 .setBaseDir(dataDir.resolve("server").toString())
                 .setTmpDir(dataDir.resolve("tmp").toString())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // Only directories below java.io.tmpdir (tests) are deleted; ./data is kept.
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                 // mariadbd refuses to run as root unless told which user to run as.
                 .addArg("--user=" + System.getProperty("user.name"))
                 .addArg("--character-set-server=utf8mb4")

@@ -1,0 +1,43 @@
+package org.evergreen.portal;
+
+import com.microsoft.playwright.Locator;
+import org.evergreen.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** A person opens Evergreen in a real browser, signs in as the demo member and switches languages. */
+class PortalEndToEndTest extends BrowserTest {
+
+    @Test
+    void memberSignsInSeesTheMemberPortalAndSwitchesLanguage() {
+        page.navigate(url(""));
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        assertThat(page.locator("h1")).hasText("常青积分");
+
+        signIn("member", "evergreen");
+
+        assertThat(page).hasURL(Pattern.compile(".*/member(\\?continue)?$"));
+        assertThat(page.locator(".member-number .fact-value")).hasText(Pattern.compile("^9\\d{11}$"));
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的账户");
+
+        page.locator(".account-bar vaadin-select.language-switch").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("My account");
+        assertThat(page.locator(".view-title")).hasText("My account");
+
+        page.locator(".account-bar vaadin-select.language-switch").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("简体中文")).click();
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的账户");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessage() {
+        signIn("member", "not-the-password");
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?error$"));
+        assertThat(page.locator("vaadin-login-form")).containsText("登录名或密码错误");
+        assertThat(page.locator(".member-number")).hasCount(0);
+    }
+}
