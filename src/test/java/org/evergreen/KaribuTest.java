@@ -5,11 +5,16 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.Route;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 import kotlin.jvm.functions.Function0;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,8 +64,11 @@ public abstract class KaribuTest {
         });
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
-        UI.getCurrent().getSession().setLocale(Locale.SIMPLIFIED_CHINESE);
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        // Karibu's session knows no browser language; use the platform's default, Chinese, and redraw the landing view.
+        UI ui = UI.getCurrent();
+        ui.getSession().setLocale(Locale.SIMPLIFIED_CHINESE);
+        ui.setLocale(Locale.SIMPLIFIED_CHINESE);
+        ui.refreshCurrentRoute(true);
     }
 
     @AfterEach
@@ -87,8 +95,28 @@ public abstract class KaribuTest {
         return login(username, DEMO_PASSWORD);
     }
 
+    /** A text the login form shows, e.g. {@code /errorMessage/title}: its texts are kept only as an element property. */
+    protected static String loginFormText(LoginForm form, String jsonPointer) {
+        return ((JsonNode) form.getElement().getPropertyRaw("i18n")).at(jsonPointer).asString();
+    }
+
+    /** Navigates like a browser would to {@code path}, which may carry a query string ({@code login?error}). */
     protected static void navigate(String path) {
-        UI.getCurrent().navigate(path);
+        int query = path.indexOf('?');
+        if (query < 0) {
+            UI.getCurrent().navigate(path);
+        } else {
+            UI.getCurrent().navigate(path.substring(0, query), QueryParameters.fromString(path.substring(query + 1)));
+        }
+    }
+
+    /**
+     * Types a value into a field the user can edit. Karibu 2.6.2's {@code _setValue} reaches into a Vaadin
+     * internal that 25.2 changed, so the value is set directly after the same editability check.
+     */
+    protected static <V> void setValue(HasValue<?, V> field, V value) {
+        LocatorJ.assertEditableByUser((Component) field);
+        field.setValue(value);
     }
 
     /**

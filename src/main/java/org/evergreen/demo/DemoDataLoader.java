@@ -33,6 +33,7 @@ import java.util.List;
 class DemoDataLoader implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "evergreen";
+    private static final String DEMO_MEMBER_NAME = "王小绿";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private static final String[][] MEMBER_NAMES = {
@@ -84,7 +85,8 @@ class DemoDataLoader implements ApplicationRunner {
         merchants.createStaffLogin(merchantIds.getFirst(), "merchant", "青松便利店长", DEMO_PASSWORD);
         merchants.createStaffLogin(merchantIds.get(1), "hotel", "绿野酒店前台", DEMO_PASSWORD);
 
-        long demoMember = userAccounts.createMember("member", "王小绿", DEMO_PASSWORD);
+        // The demo member heads the first household; the first name of every other family is its head.
+        long demoMember = userAccounts.createMember("member", DEMO_MEMBER_NAME, DEMO_PASSWORD);
         int phone = 0;
         for (int h = 0; h < MEMBER_NAMES.length; h++) {
             List<Long> family = new ArrayList<>();
@@ -94,7 +96,8 @@ class DemoDataLoader implements ApplicationRunner {
             for (String name : MEMBER_NAMES[h]) {
                 family.add(registerMember(name, ++phone));
             }
-            households.create(MEMBER_NAMES[h][0].charAt(0) + "家", h % 2 == 0
+            String head = h == 0 ? DEMO_MEMBER_NAME : MEMBER_NAMES[h][0];
+            households.create(head.charAt(0) + "家", h % 2 == 0
                     ? LeavingRule.RETURN_OWN_CONTRIBUTIONS : LeavingRule.LEAVE_IN_POOL,
                     family.getFirst(), family.subList(1, family.size()));
         }

@@ -1,0 +1,51 @@
+package org.evergreen.member;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import org.evergreen.KaribuTest;
+import org.evergreen.shared.ui.Fact;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo member's own pages show their own data, from the database. */
+class MemberPortalViewsTest extends KaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theHomePageShowsTheMembersOwnNumberAndTier() {
+        login("member");
+        navigate("member");
+
+        String storedNumber = jdbc.sql("""
+                        SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
+                        WHERE u.username = 'member'""").query(String.class).single();
+        assertThat(_get(H2.class).getText()).isEqualTo("您好，王小绿");
+        assertThat(_get(Fact.class, spec -> spec.withClasses("member-number")).value()).isEqualTo(storedNumber);
+        assertThat(_find(Fact.class).stream().map(Fact::value)).contains("普通会员");
+    }
+
+    @Test
+    void theHouseholdPageListsTheMembersOfTheirOwnHousehold() {
+        login("member");
+        navigate("member/household");
+
+        assertThat(_get(H2.class, spec -> spec.withText("王家")).getText()).isEqualTo("王家");
+        assertThat(_find(ListItem.class).stream().map(ListItem::getText))
+                .containsExactly("王小绿（户主）", "李晓明", "张伟", "王芳");
+    }
+
+    @Test
+    void aMemberWithoutHouseholdIsToldSo() {
+        login("13800000033");
+        navigate("member/household");
+        assertThat(_find(ListItem.class)).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withText("您尚未加入任何家庭。"))).isNotNull();
+    }
+}

@@ -1,0 +1,83 @@
+package org.evergreen.shared.i18n;
+
+import org.evergreen.household.LeavingRule;
+import org.evergreen.member.Tier;
+import org.evergreen.merchant.MerchantCategory;
+import org.evergreen.security.Role;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every user-visible string exists in Simplified Chinese and English. */
+class TranslationsTest {
+
+    private static final Pattern LITERAL_KEY = Pattern.compile(
+            "(?:getTranslation|InvalidInputException|PlannedFeature|title =|super)\\(?\\s*\"([a-zA-Z]+(?:\\.[a-zA-Z]+)+)\"");
+
+    private final Translations translations = new Translations();
+
+    @Test
+    void bothLanguagesHaveExactlyTheSameKeys() throws IOException {
+        assertThat(load("messages_zh_CN.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load("messages_en.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyKeyNamedInTheCodeExists() throws IOException {
+        Set<String> keys = load("messages_en.properties").stringPropertyNames();
+        Set<String> used = new HashSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = LITERAL_KEY.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        used.removeIf(key -> key.startsWith("planned.") && !key.equals("planned.notYet")
+                && keys.contains(key + ".title"));
+        assertThat(used).hasSizeGreaterThan(50);
+        assertThat(keys).containsAll(used);
+    }
+
+    @Test
+    void everyEnumShownToPeopleHasItsLabels() {
+        for (Locale locale : SupportedLocales.ALL) {
+            Stream.of(Role.values()).forEach(role -> assertTranslated("role." + role.name(), locale));
+            Stream.of(Tier.values()).forEach(tier -> assertTranslated("tier." + tier.name(), locale));
+            Stream.of(MerchantCategory.values()).forEach(category -> assertTranslated("merchant.category." + category.name(), locale));
+            Stream.of(LeavingRule.values()).forEach(rule -> assertTranslated("household.leavingRule." + rule.name(), locale));
+        }
+    }
+
+    @Test
+    void unknownBrowserLanguagesGetChineseAndParametersAreFilledIn() {
+        assertThat(translations.getTranslation("app.name", Locale.FRENCH)).isEqualTo("常青积分");
+        assertThat(translations.getTranslation("app.name", Locale.US)).isEqualTo("Evergreen");
+        assertThat(translations.getTranslation("validation.tooLong", Locale.ENGLISH, 32)).isEqualTo("At most 32 characters, please.");
+    }
+
+    private void assertTranslated(String key, Locale locale) {
+        assertThat(translations.getTranslation(key, locale)).as(key + " in " + locale).doesNotStartWith("!");
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream("/" + name)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
