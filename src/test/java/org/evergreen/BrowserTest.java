@@ -77,6 +77,11 @@ public abstract class BrowserTest {
         page.locator("#vaadinLoginPassword input").press("Enter");
     }
 
+    /** Keeps what the browser shows under target/screenshots, for a person to look at. */
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
     private static Path chromium() {
         String configured = System.getenv("EVERGREEN_CHROMIUM");
         Path path = Path.of(configured != null ? configured : "/usr/bin/chromium");

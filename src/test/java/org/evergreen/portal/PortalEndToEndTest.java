@@ -1,20 +1,26 @@
 package org.evergreen.portal;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Response;
 import org.evergreen.BrowserTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person opens Evergreen in a real browser, signs in as the demo member and switches languages. */
 class PortalEndToEndTest extends BrowserTest {
 
     @Test
     void memberSignsInSeesTheMemberPortalAndSwitchesLanguage() {
-        page.navigate(url(""));
+        Response loginPage = page.navigate(url(""));
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        assertThat(loginPage.headers()).containsEntry("x-content-type-options", "nosniff")
+                .containsEntry("x-frame-options", "DENY")
+                .containsEntry("referrer-policy", "same-origin");
+        assertThat(loginPage.headers().get("content-security-policy")).contains("frame-ancestors 'none'");
         assertThat(page.locator("h1")).hasText("常青积分");
 
         signIn("member", "evergreen");
@@ -22,6 +28,7 @@ class PortalEndToEndTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/member(\\?continue)?$"));
         assertThat(page.locator(".member-number .fact-value")).hasText(Pattern.compile("^9\\d{11}$"));
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的账户");
+        screenshot("member-portal");
 
         page.locator(".account-bar vaadin-select.language-switch").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
