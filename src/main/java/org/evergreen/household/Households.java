@@ -65,8 +65,4 @@ public class Households {
             return new HouseholdOverview(household.id(), household.name(), household.leavingRule(), members);
         });
     }
-
-    public long count() {
-        return households.count();
-    }
 }

@@ -49,8 +49,4 @@ public class MemberProfiles {
         long userId = currentUser.require(Role.MEMBER).id();
         return members.find(userId).orElseThrow(() -> new IllegalStateException("Member without profile: " + userId));
     }
-
-    public long count() {
-        return members.count();
-    }
 }

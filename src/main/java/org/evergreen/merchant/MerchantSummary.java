@@ -1,6 +1,8 @@
 package org.evergreen.merchant;
 
 import java.time.Instant;
+import org.evergreen.shared.i18n.SupportedLocales;
+
 import java.util.Locale;
 
 /** A row of the merchant lists that admins and regulators browse. */
@@ -8,6 +10,6 @@ public record MerchantSummary(long id, String nameZh, String nameEn, MerchantCat
                               String unifiedCreditCode, int storeCount, Instant joinedAt) {
 
     public String name(Locale locale) {
-        return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
+        return SupportedLocales.isChinese(locale) ? nameZh : nameEn;
     }
 }

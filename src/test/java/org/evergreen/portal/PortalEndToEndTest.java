@@ -38,6 +38,11 @@ class PortalEndToEndTest extends BrowserTest {
         page.locator(".account-bar vaadin-select.language-switch").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("简体中文")).click();
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的账户");
+
+        page.locator("vaadin-button.logout").click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.navigate(url("member"));
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
     }
 
     @Test

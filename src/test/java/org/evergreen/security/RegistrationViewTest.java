@@ -53,6 +53,12 @@ class RegistrationViewTest extends KaribuTest {
 
         NavigatorKt.expectView(LoginView.class);
         login(email.toLowerCase(), "green2026life");
+
+        long before = userCount();
+        navigate("register");
+        fill(email.toUpperCase(), "Jane Again", "green2026life", "green2026life", true);
+        assertRefused(_get(TextField.class, spec -> spec.withLabel("手机号或邮箱")), "该手机号或邮箱已注册，请直接登录。");
+        assertThat(userCount()).isEqualTo(before);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
 
 import java.util.stream.IntStream;
 
@@ -18,6 +19,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Admins create regulator and admin logins; bad input is refused next to its field. */
 class UserAdministrationViewTest extends KaribuTest {
@@ -69,6 +71,16 @@ class UserAdministrationViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("创建")));
 
         assertThat(_get(TextField.class, spec -> spec.withLabel("登录名")).getErrorMessage()).isEqualTo("该登录名已被使用。");
+    }
+
+    @Test
+    void markupInADisplayNameIsRefused() {
+        _click(_get(Button.class, spec -> spec.withText("新建管理员或监管人员")));
+        fillDialog("script.kiddie", "<img src=x onerror=alert(1)>", "audit-2026-ok");
+        _click(_get(Button.class, spec -> spec.withText("创建")));
+
+        assertThat(_get(TextField.class, spec -> spec.withLabel("显示名称")).getErrorMessage()).isEqualTo("请勿输入尖括号或控制字符。");
+        assertThatThrownBy(() -> login("script.kiddie", "audit-2026-ok")).isInstanceOf(BadCredentialsException.class);
     }
 
     private static void fillDialog(String username, String displayName, String password) {

@@ -53,8 +53,4 @@ public class HouseholdRepository {
         return jdbc.sql("SELECT member_id FROM household_membership WHERE household_id = ? ORDER BY joined_at, member_id")
                 .param(householdId).query(Long.class).list();
     }
-
-    public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM household_household").query(Long.class).single();
-    }
 }

@@ -34,8 +34,4 @@ public class MemberRepository {
                         UtcTimes.fromColumn(rs.getObject("joined_at", LocalDateTime.class))))
                 .optional();
     }
-
-    public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM member_member").query(Long.class).single();
-    }
 }

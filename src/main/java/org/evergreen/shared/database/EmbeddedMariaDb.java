@@ -69,10 +69,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + databaseName + "?createDatabaseIfNotExist=true";
     }
 
-    public int port() {
-        return port;
-    }
-
     @Override
     public void close() {
         try {
