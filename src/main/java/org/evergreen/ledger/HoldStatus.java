@@ -1,0 +1,5 @@
+package org.evergreen.ledger;
+
+public enum HoldStatus {
+    PENDING, CAPTURED, RELEASED
+}

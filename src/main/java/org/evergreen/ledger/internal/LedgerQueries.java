@@ -1,0 +1,190 @@
+package org.evergreen.ledger.internal;
+
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.HistoryFilter;
+import org.evergreen.ledger.HistoryItem;
+import org.evergreen.ledger.Hold;
+import org.evergreen.ledger.HoldStatus;
+import org.evergreen.ledger.MemberPoints;
+import org.evergreen.ledger.Posting;
+import org.evergreen.shared.time.UtcTimes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of the ledger tables, and the few writes that belong to holds. */
+@Component
+public class LedgerQueries {
+
+    public record StoredEntry(long id, EntryKind kind, List<Posting> postings) {
+    }
+
+    public record DueLot(long lotId, long accountId, long remaining) {
+    }
+
+    private static final String HISTORY_SELECT = """
+            SELECT p.id AS posting_id, p.amount, a.type AS account_type, e.id AS entry_id, e.kind, e.reason,
+                   e.reference, e.case_reference, e.reverses_entry_id, e.created_at
+            FROM ledger_posting p
+            JOIN ledger_entry e ON e.id = p.entry_id
+            JOIN ledger_account a ON a.id = p.account_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public LedgerQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<StoredEntry> entry(long entryId) {
+        Optional<EntryKind> kind = jdbc.sql("SELECT kind FROM ledger_entry WHERE id = ?").param(entryId)
+                .query(String.class).optional().map(EntryKind::valueOf);
+        return kind.map(found -> new StoredEntry(entryId, found,
+                jdbc.sql("SELECT account_id, amount FROM ledger_posting WHERE entry_id = ? ORDER BY id")
+                        .param(entryId)
+                        .query((rs, n) -> new Posting(rs.getLong("account_id"), rs.getLong("amount")))
+                        .list()));
+    }
+
+    public List<Long> lotsCreatedBy(long entryId) {
+        return jdbc.sql("SELECT id FROM ledger_lot WHERE entry_id = ? ORDER BY id").param(entryId).query(Long.class).list();
+    }
+
+    public void insertHold(long holdEntryId, long sourceAccountId, long heldAccountId, long amount, @Nullable Instant expiresAt) {
+        jdbc.sql("""
+                        INSERT INTO ledger_hold (hold_entry_id, source_account_id, held_account_id, amount, status, expires_at)
+                        VALUES (?, ?, ?, ?, 'PENDING', ?)""")
+                .params(holdEntryId, sourceAccountId, heldAccountId, amount, expiresAt == null ? null : UtcTimes.toColumn(expiresAt))
+                .update();
+    }
+
+    /** Moves a pending hold to its outcome; false when it was no longer pending. */
+    public boolean resolveHold(long holdId, HoldStatus outcome, long resolvedEntryId) {
+        return jdbc.sql("UPDATE ledger_hold SET status = ?, resolved_entry_id = ? WHERE id = ? AND status = 'PENDING'")
+                .params(outcome.name(), resolvedEntryId, holdId).update() == 1;
+    }
+
+    public Optional<Hold> hold(long holdId) {
+        return jdbc.sql("SELECT * FROM ledger_hold WHERE id = ?").param(holdId).query(LedgerQueries::toHold).optional();
+    }
+
+    public Optional<Hold> holdByEntry(long holdEntryId) {
+        return jdbc.sql("SELECT * FROM ledger_hold WHERE hold_entry_id = ?").param(holdEntryId).query(LedgerQueries::toHold).optional();
+    }
+
+    public List<Long> expiredPendingHolds(Instant now) {
+        return jdbc.sql("SELECT id FROM ledger_hold WHERE status = 'PENDING' AND expires_at <= ? ORDER BY id LIMIT 1000")
+                .param(UtcTimes.toColumn(now)).query(Long.class).list();
+    }
+
+    /** Lots of spendable accounts that expired by {@code now} and still hold points. */
+    public List<DueLot> dueLots(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT l.id, l.account_id, l.remaining FROM ledger_lot l
+                        JOIN ledger_account a ON a.id = l.account_id
+                        WHERE l.expires_at <= ? AND l.remaining > 0 AND a.type IN ('MEMBER_WALLET', 'HOUSEHOLD_POOL')
+                        ORDER BY l.expires_at, l.id LIMIT ?""")
+                .params(UtcTimes.toColumn(now), limit)
+                .query((rs, n) -> new DueLot(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("remaining")))
+                .list();
+    }
+
+    public long balance(long accountId, boolean tracked) {
+        return tracked
+                ? jdbc.sql("SELECT balance FROM ledger_account WHERE id = ?").param(accountId).query(Long.class).single()
+                : jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM ledger_posting WHERE account_id = ?")
+                .param(accountId).query(Long.class).single();
+    }
+
+    public List<MemberPoints.Expiring> expiring(long accountId, Instant from, Instant until) {
+        return jdbc.sql("""
+                        SELECT SUM(remaining) AS amount, expires_at FROM ledger_lot
+                        WHERE account_id = ? AND remaining > 0 AND expires_at > ? AND expires_at <= ?
+                        GROUP BY expires_at ORDER BY expires_at""")
+                .params(accountId, UtcTimes.toColumn(from), UtcTimes.toColumn(until))
+                .query((rs, n) -> new MemberPoints.Expiring(rs.getLong("amount"),
+                        UtcTimes.fromColumn(rs.getObject("expires_at", LocalDateTime.class))))
+                .list();
+    }
+
+    /** A statement's movements, newest first. The posting ids are found on the statement index alone, then joined. */
+    public List<HistoryItem> history(long statementId, HistoryFilter filter, int offset, int limit) {
+        if (filter.kind() == null && filter.from() == null && filter.to() == null) {
+            return jdbc.sql(HISTORY_SELECT + """
+                            JOIN (SELECT id FROM ledger_posting WHERE statement_id = ? ORDER BY id DESC LIMIT ? OFFSET ?) page
+                              ON page.id = p.id
+                            ORDER BY p.id DESC""")
+                    .params(statementId, limit, offset)
+                    .query(LedgerQueries::toHistoryItem).list();
+        }
+        return jdbc.sql(HISTORY_SELECT + "WHERE p.statement_id = :statement" + filterSql(filter)
+                        + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
+                .param("statement", statementId)
+                .params(filterParams(filter))
+                .param("limit", limit).param("offset", offset)
+                .query(LedgerQueries::toHistoryItem).list();
+    }
+
+    /** Keyset pagination: the page of movements older than posting {@code before}. */
+    public List<HistoryItem> historyBefore(long statementId, HistoryFilter filter, @Nullable Long before, int limit) {
+        return jdbc.sql(HISTORY_SELECT + "WHERE p.statement_id = :statement AND p.id < :before" + filterSql(filter)
+                        + " ORDER BY p.id DESC LIMIT :limit")
+                .param("statement", statementId)
+                .param("before", before == null ? Long.MAX_VALUE : before)
+                .params(filterParams(filter))
+                .param("limit", limit)
+                .query(LedgerQueries::toHistoryItem).list();
+    }
+
+    public long historyCount(long statementId, HistoryFilter filter) {
+        return jdbc.sql("SELECT COUNT(*) FROM ledger_posting p JOIN ledger_entry e ON e.id = p.entry_id "
+                        + "WHERE p.statement_id = :statement" + filterSql(filter))
+                .param("statement", statementId)
+                .params(filterParams(filter))
+                .query(Long.class).single();
+    }
+
+    private static String filterSql(HistoryFilter filter) {
+        return (filter.kind() == null ? "" : " AND e.kind = :kind")
+                + (filter.from() == null ? "" : " AND e.created_at >= :from")
+                + (filter.to() == null ? "" : " AND e.created_at < :to");
+    }
+
+    private static Map<String, Object> filterParams(HistoryFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        if (filter.kind() != null) {
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.from() != null) {
+            params.put("from", UtcTimes.toColumn(filter.from()));
+        }
+        if (filter.to() != null) {
+            params.put("to", UtcTimes.toColumn(filter.to()));
+        }
+        return params;
+    }
+
+    private static HistoryItem toHistoryItem(ResultSet rs, int rowNum) throws SQLException {
+        return new HistoryItem(rs.getLong("posting_id"), rs.getLong("entry_id"), EntryKind.valueOf(rs.getString("kind")),
+                AccountType.valueOf(rs.getString("account_type")), rs.getLong("amount"), rs.getString("reason"),
+                rs.getString("reference"), rs.getString("case_reference"), rs.getObject("reverses_entry_id", Long.class),
+                UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)));
+    }
+
+    private static Hold toHold(ResultSet rs, int rowNum) throws SQLException {
+        LocalDateTime expiresAt = rs.getObject("expires_at", LocalDateTime.class);
+        return new Hold(rs.getLong("id"), rs.getLong("hold_entry_id"), rs.getLong("source_account_id"),
+                rs.getLong("held_account_id"), rs.getLong("amount"), HoldStatus.valueOf(rs.getString("status")),
+                expiresAt == null ? null : UtcTimes.fromColumn(expiresAt), rs.getObject("resolved_entry_id", Long.class));
+    }
+}

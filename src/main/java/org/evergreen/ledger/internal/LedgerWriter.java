@@ -1,0 +1,307 @@
+package org.evergreen.ledger.internal;
+
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryRequest;
+import org.evergreen.ledger.LedgerException;
+import org.evergreen.ledger.LedgerException.Reason;
+import org.evergreen.ledger.PostedEntry;
+import org.evergreen.ledger.Posting;
+import org.evergreen.shared.time.UtcTimes;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
+
+/**
+ * Writes one journal entry per database transaction: the entry, its postings, the guarded balance updates
+ * of tracked accounts and the lots the points come from and go to. A replayed idempotency key returns the
+ * first entry; a deadlock or lock timeout retries the whole transaction.
+ */
+@Component
+public class LedgerWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
+    private static final int MAX_ATTEMPTS = 8;
+    private static final int LOT_BATCH = 200;
+
+    /**
+     * How to post beyond the request itself.
+     *
+     * @param reversesEntryId the entry this one reverses (one reversal per entry)
+     * @param debtAccountId   a tracked account that may go below zero (refund clawback), or null
+     * @param preferredLots   lots to draw from first, before the soonest-expiring ones
+     * @param inTransaction   runs with the new entry's id inside the same transaction, before any balance is
+     *                        touched (holds lock and check their row here); may refuse by throwing
+     */
+    public record Options(@Nullable Long reversesEntryId, @Nullable Long debtAccountId, List<Long> preferredLots,
+                          @Nullable LongConsumer inTransaction) {
+
+        public static final Options NONE = new Options(null, null, List.of(), null);
+    }
+
+    /** Points of one lot slice that left a tracked account, with their expiry. */
+    private record Slice(@Nullable LocalDateTime expiresAt, long amount) {
+    }
+
+    private record OpenLot(long id, long remaining, @Nullable LocalDateTime expiresAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AccountDirectory accounts;
+    private final Clock clock;
+
+    public LedgerWriter(JdbcClient jdbc, PlatformTransactionManager transactionManager, AccountDirectory accounts,
+                        Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public PostedEntry post(EntryRequest request, Options options) {
+        validate(request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Objects.requireNonNull(transactions.execute(status -> write(request, options)));
+            } catch (PessimisticLockingFailureException contention) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw contention;
+                }
+                log.debug("Ledger write retried after {} (attempt {})", contention.getClass().getSimpleName(), attempt);
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static void validate(EntryRequest request) {
+        List<Posting> postings = request.postings();
+        if (postings.size() < 2) {
+            throw new LedgerException(Reason.INVALID_ENTRY, "an entry needs two or more postings");
+        }
+        if (postings.stream().mapToLong(Posting::accountId).distinct().count() != postings.size()) {
+            throw new LedgerException(Reason.INVALID_ENTRY, "one posting per account");
+        }
+        if (postings.stream().anyMatch(posting -> posting.amount() == 0)) {
+            throw new LedgerException(Reason.INVALID_ENTRY, "postings move points");
+        }
+        long sum = 0;
+        for (Posting posting : postings) {
+            sum = Math.addExact(sum, posting.amount());
+        }
+        if (sum != 0) {
+            throw new LedgerException(Reason.INVALID_ENTRY, "postings sum to " + sum + ", not zero");
+        }
+        if (request.origin().isBlank() || request.idempotencyKey().isBlank() || request.actor().isBlank()
+                || request.reason().isBlank()) {
+            throw new LedgerException(Reason.INVALID_ENTRY, "origin, idempotency key, actor and reason are required");
+        }
+    }
+
+    private PostedEntry write(EntryRequest request, Options options) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDateTime createdAt = UtcTimes.toColumn(now);
+        long entryId;
+        try {
+            entryId = insertEntry(request, options.reversesEntryId(), createdAt);
+        } catch (DuplicateKeyException replayOrSecondReversal) {
+            return existing(request).orElseThrow(() ->
+                    new LedgerException(Reason.ALREADY_REVERSED, "entry " + options.reversesEntryId()));
+        }
+
+        if (options.inTransaction() != null) {
+            options.inTransaction().accept(entryId);
+        }
+
+        // Accounts in id order, so that concurrent entries lock rows in the same order and rarely deadlock.
+        List<Posting> ordered = request.postings().stream().sorted(Comparator.comparingLong(Posting::accountId)).toList();
+        Map<Long, Long> postingIds = new HashMap<>();
+        Map<Long, Long> balancesBefore = new HashMap<>();
+        for (Posting posting : ordered) {
+            AccountType type = accounts.type(posting.accountId());
+            if (type.tracked()) {
+                balancesBefore.put(posting.accountId(), updateBalance(posting, Objects.equals(posting.accountId(), options.debtAccountId())));
+            }
+            postingIds.put(posting.accountId(), insertPosting(entryId, posting));
+        }
+
+        Deque<Slice> slices = new ArrayDeque<>();
+        for (Posting posting : ordered) {
+            if (posting.amount() < 0 && accounts.type(posting.accountId()).tracked()) {
+                slices.addAll(drawFromLots(posting, postingIds.get(posting.accountId()), options));
+            }
+        }
+        LocalDateTime defaultExpiry = request.lotExpiresAt() == null ? null
+                : UtcTimes.toColumn(request.lotExpiresAt().truncatedTo(ChronoUnit.MICROS));
+        for (Posting posting : ordered) {
+            if (posting.amount() > 0 && accounts.type(posting.accountId()).tracked()) {
+                long debt = Math.max(0, -balancesBefore.get(posting.accountId()));
+                fillLots(posting, postingIds.get(posting.accountId()), entryId, posting.amount() - Math.min(debt, posting.amount()),
+                        slices, defaultExpiry);
+            }
+        }
+        return new PostedEntry(entryId, request.kind(), now, false);
+    }
+
+    private long insertEntry(EntryRequest request, @Nullable Long reversesEntryId, LocalDateTime createdAt) {
+        String hash = EntryHasher.entryHash(request.kind().name(), request.origin(), request.idempotencyKey(),
+                request.actor(), request.reason(), request.reference(), request.caseReference(), reversesEntryId,
+                createdAt, request.postings());
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO ledger_entry (kind, origin, idempotency_key, actor, reason, reference, case_reference,
+                                                  reverses_entry_id, created_at, content_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(request.kind().name(), request.origin(), request.idempotencyKey(), request.actor(),
+                        request.reason(), request.reference(), request.caseReference(), reversesEntryId, createdAt, hash)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private Optional<PostedEntry> existing(EntryRequest request) {
+        return jdbc.sql("SELECT id, kind, created_at FROM ledger_entry WHERE origin = ? AND idempotency_key = ?")
+                .params(request.origin(), request.idempotencyKey())
+                .query((rs, n) -> new PostedEntry(rs.getLong("id"),
+                        EntryKind.valueOf(rs.getString("kind")),
+                        UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)), true))
+                .optional();
+    }
+
+    /** Applies a posting to a tracked account's balance and returns the balance before it. */
+    private long updateBalance(Posting posting, boolean debtAllowed) {
+        long before = jdbc.sql("SELECT balance FROM ledger_account WHERE id = ? FOR UPDATE")
+                .param(posting.accountId()).query(Long.class).single();
+        long after = Math.addExact(before, posting.amount());
+        if (posting.amount() < 0 && after < 0 && !debtAllowed) {
+            throw new LedgerException(Reason.INSUFFICIENT_POINTS,
+                    "account " + posting.accountId() + " has " + before + ", needs " + -posting.amount());
+        }
+        jdbc.sql("UPDATE ledger_account SET balance = ? WHERE id = ?").params(after, posting.accountId()).update();
+        return before;
+    }
+
+    private long insertPosting(long entryId, Posting posting) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO ledger_posting (entry_id, account_id, statement_id, amount) VALUES (?, ?, ?, ?)")
+                .params(entryId, posting.accountId(), accounts.statementOf(posting.accountId()), posting.amount())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Takes the points of a debit from the account's lots: preferred lots first, then the soonest-expiring. */
+    private List<Slice> drawFromLots(Posting debit, long postingId, Options options) {
+        long needed = -debit.amount();
+        List<Slice> taken = new ArrayList<>();
+        List<OpenLot> candidates = options.preferredLots().isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT id, remaining, expires_at FROM ledger_lot
+                        WHERE account_id = :account AND id IN (:ids) AND remaining > 0 ORDER BY id FOR UPDATE""")
+                .param("account", debit.accountId()).param("ids", options.preferredLots())
+                .query(LedgerWriter::openLot).list();
+        while (true) {
+            for (OpenLot lot : candidates) {
+                long take = Math.min(needed, lot.remaining());
+                jdbc.sql("UPDATE ledger_lot SET remaining = remaining - ? WHERE id = ?").params(take, lot.id()).update();
+                jdbc.sql("INSERT INTO ledger_lot_movement (posting_id, lot_id, amount) VALUES (?, ?, ?)")
+                        .params(postingId, lot.id(), -take).update();
+                taken.add(new Slice(lot.expiresAt(), take));
+                needed -= take;
+                if (needed == 0) {
+                    return taken;
+                }
+            }
+            // Lots emptied above no longer match "remaining > 0", so each round reads fresh ones.
+            candidates = jdbc.sql("""
+                            SELECT id, remaining, expires_at FROM ledger_lot
+                            WHERE account_id = ? AND remaining > 0
+                            ORDER BY expires_at IS NULL, expires_at, id LIMIT ? FOR UPDATE""")
+                    .params(debit.accountId(), LOT_BATCH)
+                    .query(LedgerWriter::openLot).list();
+            if (candidates.isEmpty()) {
+                if (Objects.equals(debit.accountId(), options.debtAccountId())) {
+                    return taken; // the rest becomes debt, carried by no lot
+                }
+                throw new IllegalStateException("Lots of account " + debit.accountId() + " do not cover its balance");
+            }
+        }
+    }
+
+    /**
+     * Credits points to new lots of a tracked account. Points that came from lots keep their expiry; others
+     * get the request's. The first points repay any debt and fill no lot.
+     */
+    private void fillLots(Posting credit, long postingId, long entryId, long intoLots, Deque<Slice> slices,
+                          @Nullable LocalDateTime defaultExpiry) {
+        long skipDebt = credit.amount() - intoLots;
+        long remainingToFill = intoLots;
+        // The debt repayment consumes the first slices too, so expiries stay with the points that carry them.
+        while (skipDebt > 0 && !slices.isEmpty()) {
+            Slice first = slices.pollFirst();
+            long used = Math.min(skipDebt, first.amount());
+            skipDebt -= used;
+            if (used < first.amount()) {
+                slices.addFirst(new Slice(first.expiresAt(), first.amount() - used));
+            }
+        }
+        Map<Optional<LocalDateTime>, Long> byExpiry = new LinkedHashMap<>();
+        while (remainingToFill > 0 && !slices.isEmpty()) {
+            Slice slice = slices.pollFirst();
+            long used = Math.min(remainingToFill, slice.amount());
+            byExpiry.merge(Optional.ofNullable(slice.expiresAt()), used, Long::sum);
+            remainingToFill -= used;
+            if (used < slice.amount()) {
+                slices.addFirst(new Slice(slice.expiresAt(), slice.amount() - used));
+            }
+        }
+        if (remainingToFill > 0) {
+            byExpiry.merge(Optional.ofNullable(defaultExpiry), remainingToFill, Long::sum);
+        }
+        byExpiry.forEach((expiresAt, amount) -> {
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO ledger_lot (account_id, entry_id, amount, remaining, expires_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(credit.accountId(), entryId, amount, amount, expiresAt.orElse(null))
+                    .update(keys, "id");
+            jdbc.sql("INSERT INTO ledger_lot_movement (posting_id, lot_id, amount) VALUES (?, ?, ?)")
+                    .params(postingId, keys.getKeyAs(Number.class).longValue(), amount).update();
+        });
+    }
+
+    private static OpenLot openLot(ResultSet rs, int rowNum) throws SQLException {
+        return new OpenLot(rs.getLong("id"), rs.getLong("remaining"), rs.getObject("expires_at", LocalDateTime.class));
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a ledger write", e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.evergreen.ledger;
+
+import org.evergreen.ledger.LedgerException.Reason;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LedgerOperationsTest extends LedgerTestSupport {
+
+    @Test
+    void earningCreditsTheWalletAndAReplayChangesNothing() {
+        long member = newOwner();
+        long merchant = newOwner();
+        EntryRequest request = new EntryRequest(EntryKind.EARN, "till:1", "receipt-0001", "till", "purchase",
+                "purchase:1", null, List.of(new Posting(issuance(merchant), -120), new Posting(wallet(member), 120)), null);
+
+        PostedEntry first = ledger.post(request);
+        PostedEntry replay = ledger.post(request);
+
+        assertThat(first.replay()).isFalse();
+        assertThat(replay.replay()).isTrue();
+        assertThat(replay.entryId()).isEqualTo(first.entryId());
+        assertThat(available(member)).isEqualTo(120);
+        assertThat(ledger.balance(issuance(merchant))).isEqualTo(-120);
+    }
+
+    @Test
+    void spendingMoreThanAvailableIsRefusedAndWritesNothing() {
+        long member = newOwner();
+        long merchant = newOwner();
+        earn(member, merchant, 100, null);
+        long entries = entryCount();
+
+        assertThatThrownBy(() -> spend(member, merchant, 101))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.INSUFFICIENT_POINTS));
+        assertThat(entryCount()).isEqualTo(entries);
+        assertThat(available(member)).isEqualTo(100);
+    }
+
+    @Test
+    void unbalancedOrOneSidedEntriesAreRefused() {
+        long member = newOwner();
+        assertThatThrownBy(() -> ledger.post(new EntryRequest(EntryKind.ADJUSTMENT, "test", key(), "test", "adjustment",
+                null, null, List.of(new Posting(wallet(member), 5), new Posting(issuance(1), -4)), null)))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_ENTRY));
+        assertThatThrownBy(() -> ledger.post(new EntryRequest(EntryKind.EXPIRE, "test", key(), "test", "expiry",
+                null, null, List.of(new Posting(wallet(member), -5), new Posting(issuance(1), 5)), null)))
+                .isInstanceOf(LedgerException.class);
+    }
+
+    @Test
+    void heldPointsAreNotSpendableAndAreCapturedOrReleasedExactlyOnce() {
+        long member = newOwner();
+        long merchant = newOwner();
+        earn(member, merchant, 500, null);
+
+        Hold hold = ledger.hold(new HoldRequest(wallet(member), 300, "catalog", key(), "test", "redemption", "redemption:1", null));
+        assertThat(ledger.memberPoints(member, Duration.ofDays(30))).extracting(MemberPoints::available, MemberPoints::held)
+                .containsExactly(200L, 300L);
+        assertThatThrownBy(() -> spend(member, merchant, 201)).isInstanceOf(LedgerException.class);
+
+        ledger.capture(hold.id(), redemption(merchant), "catalog", key(), "test", "redemption", "redemption:1");
+        assertThat(ledger.hold(hold.id()).status()).isEqualTo(HoldStatus.CAPTURED);
+        assertThat(ledger.memberPoints(member, Duration.ofDays(30)).held()).isZero();
+        assertThat(ledger.balance(redemption(merchant))).isEqualTo(300);
+        assertThatThrownBy(() -> ledger.release(hold.id(), "catalog", key(), "test", "cancelled"))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.HOLD_NOT_PENDING));
+
+        Hold second = ledger.hold(new HoldRequest(wallet(member), 150, "catalog", key(), "test", "redemption", null, null));
+        ledger.release(second.id(), "catalog", key(), "test", "cancelled");
+        assertThat(available(member)).isEqualTo(200);
+    }
+
+    @Test
+    void expiredHoldsAreReleasedByTheJob() {
+        long member = newOwner();
+        earn(member, newOwner(), 80, null);
+        Instant soon = Instant.now().plusSeconds(60);
+        Hold hold = ledger.hold(new HoldRequest(wallet(member), 80, "catalog", key(), "test", "redemption", null, soon));
+
+        assertThat(ledger.releaseExpiredHolds(soon.plusSeconds(1))).isGreaterThanOrEqualTo(1);
+        assertThat(ledger.hold(hold.id()).status()).isEqualTo(HoldStatus.RELEASED);
+        assertThat(available(member)).isEqualTo(80);
+    }
+
+    @Test
+    void freezingNeedsACaseAndAnAdmin() {
+        long member = newOwner();
+        earn(member, newOwner(), 1_000, null);
+
+        assertThatThrownBy(() -> ledger.freeze(member, 100, " ", key()))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.CASE_REQUIRED));
+        ledger.freeze(member, 400, "C-2026-0042", key());
+        ledger.unfreeze(member, 100, "C-2026-0042", key());
+        ledger.deduct(member, 300, "C-2026-0042", key());
+
+        MemberPoints points = ledger.memberPoints(member, Duration.ofDays(30));
+        assertThat(points.available()).isEqualTo(700);
+        assertThat(points.frozen()).isZero();
+        assertThat(ledger.memberHistory(member, new HistoryFilter(EntryKind.DEDUCT, null, null), 0, 10))
+                .singleElement().satisfies(item -> assertThat(item.caseReference()).isEqualTo("C-2026-0042"));
+    }
+
+    @Test
+    void aRefundClawsBackEarnedPointsEvenIntoDebtWhichLaterPointsRepay() {
+        long member = newOwner();
+        long merchant = newOwner();
+        PostedEntry purchase = earn(member, merchant, 100, null);
+        spend(member, merchant, 70);
+
+        ledger.reverse(purchase.entryId(), "till:1", "till", "refund");
+        assertThat(available(member)).isEqualTo(-70);
+        assertThatThrownBy(() -> ledger.reverse(purchase.entryId(), "till:2", "till", "refund"))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.ALREADY_REVERSED));
+
+        earn(member, merchant, 100, null);
+        assertThat(available(member)).isEqualTo(30);
+        assertThat(jdbc.sql("SELECT SUM(remaining) FROM ledger_lot WHERE account_id = ?").param(wallet(member))
+                .query(Long.class).single()).isEqualTo(30);
+    }
+
+    @Test
+    void spendingUsesTheSoonestExpiringLotsAndOnlyPromotionalPointsExpire() {
+        long member = newOwner();
+        long merchant = newOwner();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        earn(member, merchant, 100, null);                          // base points: never expire
+        earn(member, merchant, 50, now.plus(Duration.ofDays(20)));  // promotion ending later
+        earn(member, merchant, 30, now.plus(Duration.ofDays(10)));  // promotion ending first
+
+        spend(member, merchant, 40);   // takes the 30 expiring first, then 10 of the 50
+        MemberPoints points = ledger.memberPoints(member, Duration.ofDays(30));
+        assertThat(points.expiring()).containsExactly(new MemberPoints.Expiring(40, now.plus(Duration.ofDays(20))));
+
+        ledger.expireDueLots(now.plus(Duration.ofDays(21)));
+        assertThat(available(member)).isEqualTo(100);
+        assertThat(ledger.memberHistory(member, new HistoryFilter(EntryKind.EXPIRE, null, null), 0, 10))
+                .singleElement().satisfies(item -> assertThat(item.amount()).isEqualTo(-40));
+        ledger.expireDueLots(now.plus(Duration.ofDays(3650)));
+        assertThat(available(member)).isEqualTo(100);
+    }
+
+    @Test
+    void entriesAndPostingsCannotBeChangedOrDeletedInTheDatabase() {
+        long member = newOwner();
+        PostedEntry entry = earn(member, newOwner(), 10, null);
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_entry SET reason = 'x' WHERE id = ?").param(entry.entryId()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("insert-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_entry WHERE id = ?").param(entry.entryId()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("insert-only");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_posting SET amount = 11 WHERE entry_id = ? AND amount > 0").param(entry.entryId()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("insert-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_posting WHERE entry_id = ?").param(entry.entryId()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("insert-only");
+    }
+}
