@@ -1,0 +1,162 @@
+package org.evergreen.ledger;
+
+import org.evergreen.security.SystemActor;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many threads against the same wallets: no negative balance, no lost update, every point accounted for. */
+class LedgerConcurrencyTest extends LedgerTestSupport {
+
+    private static final int THREADS = 16;
+
+    @Test
+    void sixteenThreadsSpendingHoldingAndTransferringConservePoints() throws Exception {
+        long[] members = {newOwner(), newOwner(), newOwner(), newOwner()};
+        long merchant = newOwner();
+        for (long member : members) {
+            earn(member, merchant, 2_000, null);
+        }
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            long seed = t;
+            workers.add(() -> SystemActor.call(() -> {
+                Random random = new Random(seed);
+                for (int i = 0; i < 40; i++) {
+                    long member = members[random.nextInt(members.length)];
+                    long other = members[(random.nextInt(members.length - 1) + 1 + indexOf(members, member)) % members.length];
+                    long amount = 1 + random.nextInt(150);
+                    try {
+                        switch (random.nextInt(4)) {
+                            case 0 -> spend(member, merchant, amount);
+                            case 1 -> {
+                                Hold hold = ledger.hold(new HoldRequest(wallet(member), amount, "catalog", key(), "test", "redemption", null, null));
+                                if (random.nextBoolean()) {
+                                    ledger.capture(hold.id(), redemption(merchant), "catalog", key(), "test", "redemption", null);
+                                } else {
+                                    ledger.release(hold.id(), "catalog", key(), "test", "cancelled");
+                                }
+                            }
+                            case 2 -> ledger.post(new EntryRequest(EntryKind.TRANSFER, "household", key(), "test", "gift", null, null,
+                                    List.of(new Posting(wallet(member), -amount), new Posting(wallet(other), amount)), null));
+                            default -> earn(member, merchant, amount, null);
+                        }
+                    } catch (LedgerException insufficient) {
+                        assertThat(insufficient.reason()).isEqualTo(LedgerException.Reason.INSUFFICIENT_POINTS);
+                    }
+                }
+                return null;
+            }));
+        }
+        runTogether(workers);
+
+        long walletTotal = 0;
+        for (long member : members) {
+            MemberPoints points = ledger.memberPoints(member, Duration.ofDays(1));
+            assertThat(points.available()).isNotNegative();
+            assertThat(points.held()).isZero();
+            walletTotal += points.available();
+        }
+        // Every point issued by the merchant is in a wallet or was redeemed at the merchant.
+        assertThat(walletTotal + ledger.balance(redemption(merchant))).isEqualTo(-ledger.balance(issuance(merchant)));
+        assertThat(ledger.verifyIntegrity().violations()).isEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKeyFromSixteenThreadsAtOnceYieldsExactlyOneEntry() throws Exception {
+        long member = newOwner();
+        long merchant = newOwner();
+        EntryRequest request = new EntryRequest(EntryKind.EARN, "till:race", key(), "till", "purchase", null, null,
+                List.of(new Posting(issuance(merchant), -300), new Posting(wallet(member), 300)), null);
+        Set<Long> entryIds = ConcurrentHashMap.newKeySet();
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            workers.add(() -> SystemActor.call(() -> {
+                entryIds.add(ledger.post(request).entryId());
+                return null;
+            }));
+        }
+        runTogether(workers);
+
+        assertThat(entryIds).hasSize(1);
+        assertThat(available(member)).isEqualTo(300);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE origin = 'till:race' AND idempotency_key = ?")
+                .param(request.idempotencyKey()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aHoldRacedByCaptureAndReleaseResolvesOnce() throws Exception {
+        long member = newOwner();
+        long merchant = newOwner();
+        earn(member, merchant, 100, null);
+        Hold hold = ledger.hold(new HoldRequest(wallet(member), 100, "catalog", key(), "test", "redemption", null, null));
+        AtomicInteger succeeded = new AtomicInteger();
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            boolean capture = t % 2 == 0;
+            workers.add(() -> SystemActor.call(() -> {
+                try {
+                    if (capture) {
+                        ledger.capture(hold.id(), redemption(merchant), "catalog", key(), "test", "redemption", null);
+                    } else {
+                        ledger.release(hold.id(), "catalog", key(), "test", "cancelled");
+                    }
+                    succeeded.incrementAndGet();
+                } catch (LedgerException lost) {
+                    assertThat(lost.reason()).isEqualTo(LedgerException.Reason.HOLD_NOT_PENDING);
+                }
+                return null;
+            }));
+        }
+        runTogether(workers);
+
+        assertThat(succeeded).hasValue(1);
+        MemberPoints points = ledger.memberPoints(member, Duration.ofDays(1));
+        assertThat(points.held()).isZero();
+        assertThat(points.available() + ledger.balance(redemption(merchant))).isEqualTo(100);
+    }
+
+    private static int indexOf(long[] values, long value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException();
+    }
+
+    /** Starts all workers at the same moment and rethrows the first failure. */
+    private static void runTogether(List<Callable<Void>> workers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Void>> results = new ArrayList<>();
+            for (Callable<Void> worker : workers) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return worker.call();
+                }));
+            }
+            start.countDown();
+            for (Future<Void> result : results) {
+                result.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
