@@ -1,6 +1,13 @@
 package org.evergreen.demo;
 
 import org.evergreen.household.Households;
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryRequest;
+import org.evergreen.ledger.Hold;
+import org.evergreen.ledger.HoldRequest;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.Posting;
 import org.evergreen.household.LeavingRule;
 import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.MerchantDirectory;
@@ -13,6 +20,7 @@ import org.evergreen.security.Role;
 import org.evergreen.security.SystemActor;
 import org.evergreen.security.UserAccounts;
 import org.evergreen.shared.database.EmbeddedMariaDb;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +29,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,16 +59,20 @@ class DemoDataLoader implements ApplicationRunner {
     private final MerchantDirectory merchants;
     private final Households households;
     private final TransactionTemplate transaction;
+    private final Ledger ledger;
+    private final Clock clock;
 
     DemoDataLoader(DemoDataProperties properties, ObjectProvider<EmbeddedMariaDb> embeddedDatabase,
                    UserAccounts userAccounts, MerchantDirectory merchants, Households households,
-                   TransactionTemplate transaction) {
+                   TransactionTemplate transaction, Ledger ledger, Clock clock) {
         this.properties = properties;
         this.embeddedDatabase = embeddedDatabase;
         this.userAccounts = userAccounts;
         this.merchants = merchants;
         this.households = households;
         this.transaction = transaction;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Override
@@ -71,7 +86,7 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         SystemActor.run(() -> transaction.executeWithoutResult(status -> load()));
-        log.info("Demo data loaded: logins member, merchant, admin, regulator (password '{}')", DEMO_PASSWORD);
+        log.info("Demo data loaded: logins member, merchant, admin and regulator (password in the README)");
     }
 
     private void load() {
@@ -101,9 +116,37 @@ class DemoDataLoader implements ApplicationRunner {
                     ? LeavingRule.RETURN_OWN_CONTRIBUTIONS : LeavingRule.LEAVE_IN_POOL,
                     family.getFirst(), family.subList(1, family.size()));
         }
+        List<Long> everyoneElse = new ArrayList<>();
         for (String name : SINGLE_MEMBER_NAMES) {
-            registerMember(name, ++phone);
+            everyoneElse.add(registerMember(name, ++phone));
         }
+        points(demoMember, merchantIds, everyoneElse);
+    }
+
+    /**
+     * Points the demo member can look at: base points from purchases, promotional points that expire soon,
+     * a redemption still held and one completed. Every other single member gets one purchase.
+     */
+    private void points(long demoMember, List<Long> merchantIds, List<Long> otherMembers) {
+        long wallet = ledger.account(AccountType.MEMBER_WALLET, demoMember);
+        earn(wallet, merchantIds.get(0), 1_280, null, "purchase:demo-1");
+        earn(wallet, merchantIds.get(1), 3_000, null, "purchase:demo-2");
+        // Left pending: the member sees these points held for a redemption not yet fulfilled.
+        ledger.hold(new HoldRequest(wallet, 800, "demo", "hold-1", "demo", "redemption", "redemption:demo-1", null));
+        Hold fulfilled = ledger.hold(new HoldRequest(wallet, 1_000, "demo", "hold-2", "demo", "redemption", "redemption:demo-2", null));
+        ledger.capture(fulfilled.id(), ledger.account(AccountType.MERCHANT_REDEMPTION, merchantIds.get(3)), "demo", "capture-2",
+                "demo", "redemption", "redemption:demo-2");
+        earn(wallet, merchantIds.get(2), 500, clock.instant().plus(Duration.ofDays(20)), "purchase:demo-3");
+        for (int i = 0; i < otherMembers.size(); i++) {
+            earn(ledger.account(AccountType.MEMBER_WALLET, otherMembers.get(i)), merchantIds.get(i % merchantIds.size()),
+                    100L * (i + 3), null, "purchase:demo-" + (10 + i));
+        }
+    }
+
+    private void earn(long wallet, long merchantId, long points, @Nullable Instant expiresAt, String reference) {
+        ledger.post(new EntryRequest(EntryKind.EARN, "demo", reference, "demo", "purchase", reference, null,
+                List.of(new Posting(ledger.account(AccountType.MERCHANT_ISSUANCE, merchantId), -points), new Posting(wallet, points)),
+                expiresAt));
     }
 
     private long registerMember(String name, int serial) {

@@ -3,6 +3,7 @@ package org.evergreen.shared.i18n;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,10 @@ public class DisplayFormats {
         this.zone = zone;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     public String dateTime(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(SupportedLocales.bestMatch(locale)).withZone(zone).format(instant);
@@ -27,5 +32,9 @@ public class DisplayFormats {
     public String date(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(SupportedLocales.bestMatch(locale)).withZone(zone).format(instant);
+    }
+
+    public String number(long value, Locale locale) {
+        return NumberFormat.getIntegerInstance(SupportedLocales.bestMatch(locale)).format(value);
     }
 }

@@ -38,6 +38,11 @@ public class Translations implements I18NProvider {
         }
     }
 
+    /** Whether a key exists, for texts that may or may not have a translation (e.g. reason codes from features). */
+    public boolean hasTranslation(String key, Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, SupportedLocales.bestMatch(locale), NO_FALLBACK).containsKey(key);
+    }
+
     /** Only our own two bundles: never the JVM's default locale's. */
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

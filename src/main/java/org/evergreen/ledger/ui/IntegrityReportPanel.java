@@ -1,0 +1,84 @@
+package org.evergreen.ledger.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import org.evergreen.ledger.IntegrityReport;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.Fact;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * The ledger's invariant and integrity report: when it last ran, what it checked, every violation with the
+ * entry, seal, account or lot it concerns, and a button to run it now (in the background, with progress).
+ */
+class IntegrityReportPanel extends VerticalLayout {
+
+    private final Ledger ledger;
+    private final DisplayFormats formats;
+    private final TaskExecutor executor;
+    private final Div summary = new Div();
+    private final Grid<IntegrityReport.Violation> violations = new Grid<>();
+    private final Button runNow = new Button();
+    private final ProgressBar progress = new ProgressBar();
+
+    IntegrityReportPanel(Ledger ledger, DisplayFormats formats, TaskExecutor executor) {
+        this.ledger = ledger;
+        this.formats = formats;
+        this.executor = executor;
+        addClassName("integrity-report");
+        setSizeFull();
+
+        summary.addClassName("card");
+        violations.addClassName("violations");
+        violations.addColumn(violation -> getTranslation("integrity.check." + violation.check().name()))
+                .setHeader(getTranslation("integrity.column.check")).setAutoWidth(true);
+        violations.addColumn(IntegrityReport.Violation::subjectId).setHeader(getTranslation("integrity.column.subject")).setAutoWidth(true);
+        violations.addColumn(IntegrityReport.Violation::detail).setHeader(getTranslation("integrity.column.detail")).setFlexGrow(3);
+        violations.setEmptyStateText(getTranslation("integrity.clean"));
+
+        runNow.setText(getTranslation("integrity.runNow"));
+        runNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        runNow.addClickListener(click -> runInBackground());
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+
+        add(runNow, progress, summary, violations);
+        ledger.lastIntegrityReport().ifPresentOrElse(this::show,
+                () -> summary.add(new Paragraph(getTranslation("integrity.neverRun"))));
+    }
+
+    private void runInBackground() {
+        UI ui = UI.getCurrent();
+        runNow.setEnabled(false);
+        progress.setVisible(true);
+        ui.setPollInterval(500);
+        executor.execute(new DelegatingSecurityContextRunnable(() -> {
+            IntegrityReport report = ledger.verifyIntegrity();
+            ui.access(() -> {
+                show(report);
+                progress.setVisible(false);
+                runNow.setEnabled(true);
+                ui.setPollInterval(-1);
+            });
+        }));
+    }
+
+    private void show(IntegrityReport report) {
+        summary.removeAll();
+        Fact outcome = new Fact(getTranslation("integrity.outcome"),
+                getTranslation(report.clean() ? "integrity.outcome.clean" : "integrity.outcome.violations", report.violations().size()));
+        outcome.addClassName(report.clean() ? "integrity-clean" : "integrity-violations");
+        summary.add(outcome,
+                new Fact(getTranslation("integrity.lastRun"), formats.dateTime(report.finishedAt(), getLocale())),
+                new Fact(getTranslation("integrity.entriesChecked"), formats.number(report.entriesChecked(), getLocale())));
+        violations.setItems(report.violations());
+    }
+}

@@ -1,0 +1,30 @@
+package org.evergreen.ledger.ui;
+
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.security.Roles;
+import org.evergreen.shared.i18n.DisplayFormats;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+
+/** The integrity report in the regulator portal. */
+@Route("regulator/integrity")
+@Menu(title = "nav.regulator.integrity", order = 3, icon = "vaadin:shield")
+@RolesAllowed(Roles.REGULATOR)
+class RegulatorIntegrityView extends VerticalLayout implements HasDynamicTitle {
+
+    RegulatorIntegrityView(Ledger ledger, DisplayFormats formats,
+                       @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+        setSizeFull();
+        add(new IntegrityReportPanel(ledger, formats, executor));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.regulator.integrity");
+    }
+}
