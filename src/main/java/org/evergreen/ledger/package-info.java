@@ -1,4 +1,4 @@
-/** The points ledger. It depends on no feature: features call it, never the other way round. */
+/** The points ledger. It depends on no feature (only the shared kernel and security): features call it, never the other way round. */
 @ApplicationModule(allowedDependencies = {"shared", "security"})
 @NullMarked
 package org.evergreen.ledger;

@@ -7,6 +7,7 @@ import org.evergreen.security.Role;
 import org.evergreen.security.UserAccounts;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,12 +49,20 @@ public class MerchantDirectory {
             throw new InvalidInputException("unifiedCreditCode", "merchant.creditCode.taken");
         }
         Instant now = clock.instant();
-        long id = merchants.insertMerchant(checked, now);
+        long id;
+        try {
+            id = merchants.insertMerchant(checked, now);
+        } catch (DuplicateKeyException raceLost) {
+            throw new InvalidInputException("unifiedCreditCode", "merchant.creditCode.taken");
+        }
         checked.stores().forEach(store -> merchants.insertStore(id, store, now));
         return id;
     }
 
     private static NewMerchant validated(NewMerchant merchant) {
+        if (merchant.category() == null) {
+            throw new InvalidInputException("category", "validation.required");
+        }
         String code = merchant.unifiedCreditCode() == null ? "" : merchant.unifiedCreditCode().strip();
         if (!UnifiedSocialCreditCode.isValid(code)) {
             throw new InvalidInputException("unifiedCreditCode", "merchant.creditCode.invalid");
@@ -72,7 +81,7 @@ public class MerchantDirectory {
         return new NewMerchant(
                 TextRules.requirePlainText("nameZh", merchant.nameZh(), NAME_MAX),
                 TextRules.requirePlainText("nameEn", merchant.nameEn(), NAME_MAX),
-                Objects.requireNonNull(merchant.category(), "category"),
+                merchant.category(),
                 code, stores);
     }
 

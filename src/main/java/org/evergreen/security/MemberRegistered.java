@@ -1,5 +1,5 @@
 package org.evergreen.security;
 
 /** A member account was created; listeners create the member's profile in the same transaction. */
-public record MemberRegistered(long userId, String displayName) {
+public record MemberRegistered(long userId) {
 }

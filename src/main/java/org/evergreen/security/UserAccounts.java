@@ -26,6 +26,8 @@ public class UserAccounts {
 
     private static final Pattern LOGIN_NAME = Pattern.compile("^[a-z][a-z0-9._-]{2,31}$");
     private static final int DISPLAY_NAME_MAX = 32;
+    /** Width of security_user.username; e-mail addresses are login names too. */
+    private static final int LOGIN_NAME_MAX = 64;
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -48,7 +50,7 @@ public class UserAccounts {
         String email = null;
         if (TextRules.isPhone(identifier)) {
             phone = identifier;
-        } else if (TextRules.isEmail(identifier)) {
+        } else if (TextRules.isEmail(identifier) && identifier.length() <= LOGIN_NAME_MAX) {
             email = identifier.toLowerCase(Locale.ROOT);
             identifier = email;
         } else {
@@ -59,13 +61,13 @@ public class UserAccounts {
         if (!registration.acceptedTerms()) {
             throw new InvalidInputException("acceptedTerms", "registration.terms.required");
         }
-        if (users.existsByUsername(identifier) || (phone != null && users.existsByPhone(phone))
-                || (email != null && users.existsByEmail(email))) {
+        // The phone number or e-mail is the login name, so one lookup covers both; the unique keys cover races.
+        if (users.existsByUsername(identifier)) {
             throw new InvalidInputException("phoneOrEmail", "registration.identifier.taken");
         }
         long id = insert(new NewUserRow(identifier, displayName, passwordEncoder.encode(registration.password()),
-                Role.MEMBER, phone, email, null, clock.instant(), clock.instant()), "phoneOrEmail");
-        events.publishEvent(new MemberRegistered(id, displayName));
+                Role.MEMBER, phone, email, null, clock.instant(), clock.instant()), "phoneOrEmail", "registration.identifier.taken");
+        events.publishEvent(new MemberRegistered(id));
         return id;
     }
 
@@ -84,7 +86,7 @@ public class UserAccounts {
     @Transactional
     public long createMember(String username, String displayName, String initialPassword) {
         long id = insertWithLoginName(username, displayName, Role.MEMBER, initialPassword, null);
-        events.publishEvent(new MemberRegistered(id, displayName.strip()));
+        events.publishEvent(new MemberRegistered(id));
         return id;
     }
 
@@ -107,14 +109,14 @@ public class UserAccounts {
             throw new InvalidInputException("username", "users.username.taken");
         }
         return insert(new NewUserRow(username, displayName, passwordEncoder.encode(password), role,
-                null, null, merchantId, null, clock.instant()), "username");
+                null, null, merchantId, null, clock.instant()), "username", "users.username.taken");
     }
 
-    private long insert(NewUserRow row, String identifyingField) {
+    private long insert(NewUserRow row, String identifyingField, String takenMessageKey) {
         try {
             return users.insert(row);
         } catch (DuplicateKeyException raceLost) {
-            throw new InvalidInputException(identifyingField, "registration.identifier.taken");
+            throw new InvalidInputException(identifyingField, takenMessageKey);
         }
     }
 

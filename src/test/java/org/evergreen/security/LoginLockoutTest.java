@@ -52,6 +52,22 @@ class LoginLockoutTest extends KaribuTest {
     }
 
     @Test
+    void paddingTheLoginNameWithUnicodeSpacesDoesNotDodgeTheLockOut() {
+        userAccounts.registerMember(new MemberRegistration("13912990003", "空格测试", "green2026life", true));
+        for (int attempt = 1; attempt <= securityProperties.maxFailedLogins(); attempt++) {
+            assertThatThrownBy(() -> login("\u3000 13912990003\u2003", "wrong-password")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> login("13912990003", "green2026life")).isInstanceOf(LockedException.class);
+    }
+
+    @Test
+    void theLockedMessageNamesTheConfiguredDuration() {
+        navigate("login?locked");
+        assertThat(loginFormText(_get(LoginForm.class), "/errorMessage/message"))
+                .contains(securityProperties.lockoutDuration().toMinutes() + " 分钟");
+    }
+
+    @Test
     void unknownUsersGetTheSameAnswerAsWrongPasswords() {
         assertThatThrownBy(() -> login("nobody-here", "whatever1")).isInstanceOf(BadCredentialsException.class);
     }

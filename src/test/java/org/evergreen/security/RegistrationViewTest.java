@@ -113,6 +113,24 @@ class RegistrationViewTest extends KaribuTest {
     }
 
     @Test
+    void anEmailTooLongToBeALoginNameIsRefused() {
+        long before = userCount();
+        fill("a".repeat(60) + "@example.org", "长邮箱", "green2026life", "green2026life", true);
+        assertRefused(_get(TextField.class, spec -> spec.withLabel("手机号或邮箱")),
+                "请输入中国大陆手机号（以 1 开头的 11 位数字）或有效的邮箱地址。");
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptCanStoreIsRefused() {
+        long before = userCount();
+        String chinese = "绿色生活积分随行".repeat(4);
+        fill(freshPhone(), "长密码", chinese, chinese, true);
+        assertRefused(_get(PasswordField.class, spec -> spec.withLabel("密码")), "密码过长，无法安全保存：最多 72 字节（约 24 个汉字）。");
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
     void somethingThatIsNeitherPhoneNorEmailIsRefused() {
         fill("12345", "赵六", "green2026life", "green2026life", true);
         assertRefused(_get(TextField.class, spec -> spec.withLabel("手机号或邮箱")),

@@ -62,6 +62,7 @@ class UserAdministrationViewTest extends KaribuTest {
         TextField username = _get(TextField.class, spec -> spec.withLabel("登录名"));
         assertThat(username.isInvalid()).isTrue();
         assertThat(username.getErrorMessage()).startsWith("登录名为 3 到 32 个字符");
+        assertThatThrownBy(() -> login("bad name!", "audit-2026-ok")).isInstanceOf(BadCredentialsException.class);
     }
 
     @Test

@@ -14,7 +14,7 @@ class MerchantGrid extends Grid<MerchantSummary> {
         addColumn(merchant -> getTranslation("merchant.category." + merchant.category().name()))
                 .setHeader(getTranslation("merchant.category"));
         addColumn(MerchantSummary::unifiedCreditCode).setHeader(getTranslation("merchant.creditCode"));
-        addColumn(MerchantSummary::storeCount).setHeader(getTranslation("merchant.storeCount"));
+        addColumn(merchant -> formats.number(merchant.storeCount(), getLocale())).setHeader(getTranslation("merchant.storeCount"));
         addColumn(merchant -> formats.date(merchant.joinedAt(), getLocale())).setHeader(getTranslation("merchant.joined"));
         setItems(query -> directory.page(query.getOffset(), query.getLimit()).stream(),
                 query -> Math.toIntExact(directory.count()));

@@ -13,6 +13,7 @@ import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.MerchantSummary;
 import org.evergreen.merchant.StoreSummary;
 import org.evergreen.security.Roles;
+import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.Fact;
 
 /** The merchant's start page: the business as the coalition knows it, and its stores. */
@@ -21,13 +22,13 @@ import org.evergreen.shared.ui.Fact;
 @RolesAllowed(Roles.MERCHANT)
 class MerchantHomeView extends VerticalLayout implements HasDynamicTitle {
 
-    MerchantHomeView(MerchantDirectory directory) {
+    MerchantHomeView(MerchantDirectory directory, DisplayFormats formats) {
         addClassName("merchant-home-view");
         MerchantSummary merchant = directory.myMerchant();
         Div card = new Div(
                 new Fact(getTranslation("merchant.category"), getTranslation("merchant.category." + merchant.category().name())),
                 new Fact(getTranslation("merchant.creditCode"), merchant.unifiedCreditCode()),
-                new Fact(getTranslation("merchant.storeCount"), String.valueOf(merchant.storeCount())));
+                new Fact(getTranslation("merchant.storeCount"), formats.number(merchant.storeCount(), getLocale())));
         card.addClassName("card");
 
         Grid<StoreSummary> stores = new Grid<>();

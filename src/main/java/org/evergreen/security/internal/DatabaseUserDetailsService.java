@@ -17,7 +17,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsername(username == null ? "" : username.strip())
+        return users.findByUsername(LoginNames.normalize(username))
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
     }
 }

@@ -24,12 +24,12 @@ class LoginAttemptListener {
 
     @EventListener
     void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        users.recordFailedLogin(event.getAuthentication().getName(), properties.maxFailedLogins(),
+        users.recordFailedLogin(LoginNames.normalize(event.getAuthentication().getName()), properties.maxFailedLogins(),
                 clock.instant().plus(properties.lockoutDuration()));
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        users.recordSuccessfulLogin(event.getAuthentication().getName());
+        users.recordSuccessfulLogin(LoginNames.normalize(event.getAuthentication().getName()));
     }
 }

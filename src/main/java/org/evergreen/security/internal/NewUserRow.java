@@ -16,4 +16,10 @@ public record NewUserRow(
         @Nullable Long merchantId,
         @Nullable Instant termsAcceptedAt,
         Instant createdAt) {
+
+    @Override
+    public String toString() {
+        // No hash, phone or e-mail in logs.
+        return "NewUserRow[" + role + "]";
+    }
 }

@@ -2,6 +2,7 @@ package org.evergreen.security.internal;
 
 import org.evergreen.shared.validation.InvalidInputException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 64;
+    private static final int BCRYPT_MAX_BYTES = 72;
 
     private static final Set<String> COMMON = Set.of(
             "password", "password1", "password123", "passw0rd", "qwertyui", "qwerty123", "iloveyou",
@@ -26,6 +28,10 @@ public final class PasswordPolicy {
                 || password.chars().allMatch(Character::isDigit)
                 || COMMON.contains(password.toLowerCase(Locale.ROOT))) {
             throw new InvalidInputException(field, "validation.password.weak", MIN_LENGTH, MAX_LENGTH);
+        }
+        // bcrypt reads at most 72 bytes; about 24 Chinese characters already reach that.
+        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            throw new InvalidInputException(field, "validation.password.tooManyBytes");
         }
         if (!loginName.isBlank() && password.toLowerCase(Locale.ROOT).contains(loginName.toLowerCase(Locale.ROOT))) {
             throw new InvalidInputException(field, "validation.password.containsLogin");

@@ -40,21 +40,11 @@ public class UserAccountRepository {
     }
 
     public boolean existsByUsername(String username) {
-        return exists("username", username);
+        return jdbc.sql("SELECT COUNT(*) FROM security_user WHERE username = ?")
+                .param(username).query(Long.class).single() > 0;
     }
 
-    public boolean existsByPhone(String phone) {
-        return exists("phone", phone);
-    }
 
-    public boolean existsByEmail(String email) {
-        return exists("email", email);
-    }
-
-    private boolean exists(String column, String value) {
-        return jdbc.sql("SELECT COUNT(*) FROM security_user WHERE " + column + " = ?")
-                .param(value).query(Long.class).single() > 0;
-    }
 
     public long insert(NewUserRow row) {
         KeyHolder keys = new GeneratedKeyHolder();

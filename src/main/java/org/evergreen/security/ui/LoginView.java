@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.evergreen.security.CurrentUser;
+import org.evergreen.security.SecurityProperties;
 import org.evergreen.shared.ui.LanguageSwitch;
 
 /** Sign-in for all four roles; the form posts to Spring Security, which sends each role to its portal. */
@@ -20,11 +21,13 @@ import org.evergreen.shared.ui.LanguageSwitch;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CurrentUser currentUser;
+    private final SecurityProperties securityProperties;
     private final LoginForm loginForm = new LoginForm();
     private final Paragraph registered = new Paragraph();
 
-    public LoginView(CurrentUser currentUser) {
+    public LoginView(CurrentUser currentUser, SecurityProperties securityProperties) {
         this.currentUser = currentUser;
+        this.securityProperties = securityProperties;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -67,7 +70,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation(locked ? "login.locked.title" : "login.error.title"));
-        error.setMessage(getTranslation(locked ? "login.locked.message" : "login.error.message"));
+        error.setMessage(locked
+                ? getTranslation("login.locked.message", securityProperties.lockoutDuration().toMinutes())
+                : getTranslation("login.error.message"));
         error.setUsername(getTranslation("login.username.required"));
         error.setPassword(getTranslation("login.password.required"));
         return i18n;

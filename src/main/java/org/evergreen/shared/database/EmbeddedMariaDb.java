@@ -54,6 +54,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 // mariadbd refuses to run as root unless told which user to run as.
                 .addArg("--user=" + System.getProperty("user.name"))
+                // root without a password: reachable from this machine only.
+                .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--default-time-zone=+00:00")

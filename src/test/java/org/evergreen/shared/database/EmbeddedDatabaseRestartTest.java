@@ -26,6 +26,14 @@ class EmbeddedDatabaseRestartTest {
         Path dataDir = Files.createTempDirectory("evergreen-restart-test");
         deleteRecursively(dataDir);
 
+        try {
+            startTwice(dataDir);
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void startTwice(Path dataDir) {
         String firstAdminHash;
         long users;
         try (ConfigurableApplicationContext first = start(dataDir)) {
@@ -43,7 +51,6 @@ class EmbeddedDatabaseRestartTest {
                     .isEqualTo(firstAdminHash);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM DATABASECHANGELOG").query(Long.class).single()).isPositive();
         }
-        deleteRecursively(dataDir);
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
