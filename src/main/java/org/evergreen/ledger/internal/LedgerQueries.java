@@ -137,10 +137,19 @@ public class LedgerQueries {
 
     /** Keyset pagination: the page of movements older than posting {@code before}. */
     public List<HistoryItem> historyBefore(long statementId, HistoryFilter filter, @Nullable Long before, int limit) {
+        long cursor = before == null ? Long.MAX_VALUE : before;
+        if (filter.kind() == null && filter.from() == null && filter.to() == null) {
+            return jdbc.sql(HISTORY_SELECT + """
+                            JOIN (SELECT id FROM ledger_posting WHERE statement_id = ? AND id < ? ORDER BY id DESC LIMIT ?) page
+                              ON page.id = p.id
+                            ORDER BY p.id DESC""")
+                    .params(statementId, cursor, limit)
+                    .query(LedgerQueries::toHistoryItem).list();
+        }
         return jdbc.sql(HISTORY_SELECT + "WHERE p.statement_id = :statement AND p.id < :before" + filterSql(filter)
                         + " ORDER BY p.id DESC LIMIT :limit")
                 .param("statement", statementId)
-                .param("before", before == null ? Long.MAX_VALUE : before)
+                .param("before", cursor)
                 .params(filterParams(filter))
                 .param("limit", limit)
                 .query(LedgerQueries::toHistoryItem).list();
