@@ -228,12 +228,16 @@ public class Ledger {
     /** The signed-in member's points, with what expires within the next {@code expiryWindow}. */
     @PreAuthorize("hasRole('MEMBER')")
     public MemberPoints myPoints(Duration expiryWindow) {
-        return memberPoints(currentUser.require(Role.MEMBER).id(), expiryWindow);
+        return pointsOf(currentUser.require(Role.MEMBER).id(), expiryWindow);
     }
 
-    /** A member's points, for features that already checked who may see them (and for admins). */
-    @PreAuthorize("isAuthenticated()")
+    /** Any member's points: for admins and regulators (members use {@link #myPoints}). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public MemberPoints memberPoints(long memberId, Duration expiryWindow) {
+        return pointsOf(memberId, expiryWindow);
+    }
+
+    private MemberPoints pointsOf(long memberId, Duration expiryWindow) {
         Long wallet = accounts.existingAccountId(AccountType.MEMBER_WALLET, memberId);
         Long held = accounts.existingAccountId(AccountType.MEMBER_HELD, memberId);
         Long frozen = accounts.existingAccountId(AccountType.MEMBER_FROZEN, memberId);

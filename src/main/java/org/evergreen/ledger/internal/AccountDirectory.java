@@ -53,7 +53,7 @@ public class AccountDirectory {
         }));
     }
 
-    /** The account with this id, if it exists yet. */
+    /** The id of the account of this type and owner, or null when it has not been opened yet. */
     public @Nullable Long existingAccountId(AccountType type, long ownerId) {
         Long cached = idsByOwner.get(new Owner(type, ownerId));
         if (cached != null) {

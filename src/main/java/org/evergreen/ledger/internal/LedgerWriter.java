@@ -143,11 +143,11 @@ public class LedgerWriter {
         // Accounts in id order, so that concurrent entries lock rows in the same order and rarely deadlock.
         List<Posting> ordered = request.postings().stream().sorted(Comparator.comparingLong(Posting::accountId)).toList();
         Map<Long, Long> postingIds = new HashMap<>();
-        Map<Long, Long> balancesBefore = new HashMap<>();
+        Map<Long, Long> debtsBefore = new HashMap<>();
         for (Posting posting : ordered) {
             AccountType type = accounts.type(posting.accountId());
             if (type.tracked()) {
-                balancesBefore.put(posting.accountId(), updateBalance(posting, Objects.equals(posting.accountId(), options.debtAccountId())));
+                debtsBefore.put(posting.accountId(), updateBalance(posting, Objects.equals(posting.accountId(), options.debtAccountId())));
             }
             postingIds.put(posting.accountId(), insertPosting(entryId, posting));
         }
@@ -162,7 +162,7 @@ public class LedgerWriter {
                 : UtcTimes.toColumn(request.lotExpiresAt().truncatedTo(ChronoUnit.MICROS));
         for (Posting posting : ordered) {
             if (posting.amount() > 0 && accounts.type(posting.accountId()).tracked()) {
-                long debt = Math.max(0, -balancesBefore.get(posting.accountId()));
+                long debt = debtsBefore.get(posting.accountId());
                 fillLots(posting, postingIds.get(posting.accountId()), entryId, posting.amount() - Math.min(debt, posting.amount()),
                         slices, defaultExpiry);
             }
@@ -194,17 +194,34 @@ public class LedgerWriter {
                 .optional();
     }
 
-    /** Applies a posting to a tracked account's balance and returns the balance before it. */
+    /**
+     * Applies a posting to a tracked account's balance and returns the debt it had before (0 when none).
+     * The common case is one guarded statement; only an account in debt, or a refused debit, needs a second.
+     */
     private long updateBalance(Posting posting, boolean debtAllowed) {
+        if (posting.amount() < 0) {
+            int updated = jdbc.sql("UPDATE ledger_account SET balance = balance + ? WHERE id = ? AND balance + ? >= 0")
+                    .params(posting.amount(), posting.accountId(), posting.amount()).update();
+            if (updated == 0) {
+                if (!debtAllowed) {
+                    throw new LedgerException(Reason.INSUFFICIENT_POINTS,
+                            "account " + posting.accountId() + " cannot give " + -posting.amount());
+                }
+                jdbc.sql("UPDATE ledger_account SET balance = balance + ? WHERE id = ?")
+                        .params(posting.amount(), posting.accountId()).update();
+            }
+            return 0;
+        }
+        int updated = jdbc.sql("UPDATE ledger_account SET balance = balance + ? WHERE id = ? AND balance >= 0")
+                .params(posting.amount(), posting.accountId()).update();
+        if (updated == 1) {
+            return 0;
+        }
         long before = jdbc.sql("SELECT balance FROM ledger_account WHERE id = ? FOR UPDATE")
                 .param(posting.accountId()).query(Long.class).single();
-        long after = Math.addExact(before, posting.amount());
-        if (posting.amount() < 0 && after < 0 && !debtAllowed) {
-            throw new LedgerException(Reason.INSUFFICIENT_POINTS,
-                    "account " + posting.accountId() + " has " + before + ", needs " + -posting.amount());
-        }
-        jdbc.sql("UPDATE ledger_account SET balance = ? WHERE id = ?").params(after, posting.accountId()).update();
-        return before;
+        jdbc.sql("UPDATE ledger_account SET balance = balance + ? WHERE id = ?")
+                .params(posting.amount(), posting.accountId()).update();
+        return Math.max(0, -before);
     }
 
     private long insertPosting(long entryId, Posting posting) {
