@@ -30,10 +30,16 @@ class PortalEndToEndTest extends BrowserTest {
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的账户");
         screenshot("member-portal");
 
+        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("我的积分")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/member/points$"));
+        assertThat(page.locator(".points-available .fact-value")).hasText("2,980");
+        assertThat(page.locator(".points-history")).containsText("purchase:demo-3");
+        screenshot("member-points");
+
         page.locator(".account-bar vaadin-select.language-switch").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("My account");
-        assertThat(page.locator(".view-title")).hasText("My account");
+        assertThat(page.locator(".view-title")).hasText("My points");
 
         page.locator(".account-bar vaadin-select.language-switch").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("简体中文")).click();
