@@ -40,6 +40,8 @@ public record IntegrityReport(Instant startedAt, Instant finishedAt, long entrie
         /** An account's lots do not add up to its balance. */
         LOTS,
         /** A lot's remaining points differ from its movements. */
-        LOT_MOVEMENTS
+        LOT_MOVEMENTS,
+        /** A held account's balance differs from its pending holds. */
+        HOLDS
     }
 }

@@ -22,12 +22,18 @@ import java.util.Optional;
 /**
  * The points ledger: every movement of points is a double-entry journal entry, posted here and nowhere
  * else, never edited, only reversed. Features call this service; it calls no feature.
+ * <p>
+ * Writing is a platform operation (role ADMIN, in practice {@code SystemActor}): a feature service first
+ * decides whether the person or till may do what they ask, then posts on the platform's behalf, naming
+ * them as the entry's actor. Members read their own points through the {@code my…} methods.
  */
 @Service
 public class Ledger {
 
     /** Origin of the entries the ledger posts by itself (expiry, automatic releases). */
     public static final String LEDGER_ORIGIN = "ledger";
+    /** Origin prefix of entries posted under a case (freeze, unfreeze, deduct). */
+    private static final String CASE_ORIGIN_PREFIX = "case:";
 
     private final LedgerWriter writer;
     private final LedgerQueries queries;
@@ -49,7 +55,7 @@ public class Ledger {
     }
 
     /** The account of this type and owner (member, household or merchant id; {@link AccountType#PLATFORM}). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public long account(AccountType type, long ownerId) {
         return accounts.accountId(type, ownerId);
     }
@@ -58,12 +64,21 @@ public class Ledger {
      * Posts an entry of an ordinary kind (EARN, REDEEM, TRANSFER, POOL, COMPENSATION, ADJUSTMENT). Holds,
      * freezes, expiry and reversals have their own methods, which enforce their rules.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public PostedEntry post(EntryRequest request) {
         switch (request.kind()) {
             case EARN, REDEEM, TRANSFER, POOL, COMPENSATION, ADJUSTMENT -> {
             }
             default -> throw new LedgerException(Reason.INVALID_ENTRY, request.kind() + " has its own operation");
+        }
+        if (request.origin().equals(LEDGER_ORIGIN) || request.origin().startsWith(CASE_ORIGIN_PREFIX)) {
+            throw new LedgerException(Reason.INVALID_ENTRY, "origin " + request.origin() + " is reserved");
+        }
+        for (Posting posting : request.postings()) {
+            AccountType type = accounts.type(posting.accountId());
+            if (type.tracked() && !type.spendable()) {
+                throw new LedgerException(Reason.INVALID_ENTRY, type + " moves only by hold, capture, release or a case");
+            }
         }
         return writer.post(request, LedgerWriter.Options.NONE);
     }
@@ -72,7 +87,7 @@ public class Ledger {
      * Reverses an entry with a REVERSAL entry of opposite postings; an entry is reversed at most once.
      * Reversing an EARN (a refund) may put the member's wallet into debt: a clawback, repaid by later points.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public PostedEntry reverse(long entryId, String origin, String actor, String reason) {
         LedgerQueries.StoredEntry original = queries.entry(entryId)
                 .orElseThrow(() -> new LedgerException(Reason.UNKNOWN_ENTRY, "entry " + entryId));
@@ -89,11 +104,11 @@ public class Ledger {
                 .map(Posting::accountId).findFirst().orElse(null) : null;
         EntryRequest reversal = new EntryRequest(EntryKind.REVERSAL, origin, "reversal-of:" + entryId, actor, reason,
                 "entry:" + entryId, null, opposite, null);
-        return writer.post(reversal, new LedgerWriter.Options(entryId, debtAccount, queries.lotsCreatedBy(entryId), null));
+        return writer.post(reversal, new LedgerWriter.Options(entryId, debtAccount, queries.lotsCreatedBy(entryId), null, false));
     }
 
     /** Holds points of a wallet or pool: they stay the member's but cannot be spent elsewhere. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public Hold hold(HoldRequest request) {
         if (request.amount() <= 0) {
             throw new LedgerException(Reason.INVALID_ENTRY, "hold " + request.amount());
@@ -108,21 +123,24 @@ public class Ledger {
                 request.reason(), request.reference(), null,
                 List.of(new Posting(source.id(), -request.amount()), new Posting(heldAccountId, request.amount())), null);
         PostedEntry posted = writer.post(entry, new LedgerWriter.Options(null, null, List.of(), holdEntryId ->
-                queries.insertHold(holdEntryId, source.id(), heldAccountId, request.amount(), request.expiresAt())));
+                queries.insertHold(holdEntryId, source.id(), heldAccountId, request.amount(), request.expiresAt()), false));
         return queries.holdByEntry(posted.entryId()).orElseThrow();
     }
 
     /** Spends held points: they move to the destination (e.g. the fulfilling merchant's redemption account). */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public PostedEntry capture(long holdId, long destinationAccountId, String origin, String idempotencyKey, String actor,
                                String reason, @Nullable String reference) {
         Hold hold = hold(holdId);
+        if (accounts.type(destinationAccountId) != AccountType.MERCHANT_REDEMPTION) {
+            throw new LedgerException(Reason.INVALID_ENTRY, "held points are captured by a merchant's redemption account");
+        }
         return resolve(hold, HoldStatus.CAPTURED, EntryKind.CAPTURE, destinationAccountId, origin, idempotencyKey,
                 actor, reason, reference);
     }
 
     /** Gives held points back to where they were held from. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public PostedEntry release(long holdId, String origin, String idempotencyKey, String actor, String reason) {
         Hold hold = hold(holdId);
         return resolve(hold, HoldStatus.RELEASED, EntryKind.RELEASE, hold.sourceAccountId(), origin, idempotencyKey,
@@ -136,19 +154,19 @@ public class Ledger {
                 null);
         return writer.post(entry, new LedgerWriter.Options(null, null, queries.lotsCreatedBy(hold.holdEntryId()),
                 resolvedEntryId -> {
-                    if (!queries.resolveHold(hold.id(), outcome, resolvedEntryId)) {
+                    if (!queries.resolveHold(hold.id(), outcome, resolvedEntryId, outcome == HoldStatus.CAPTURED ? clock.instant() : null)) {
                         throw new LedgerException(Reason.HOLD_NOT_PENDING, "hold " + hold.id());
                     }
-                }));
+                }, false));
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public Hold hold(long holdId) {
         return queries.hold(holdId).orElseThrow(() -> new LedgerException(Reason.UNKNOWN_HOLD, "hold " + holdId));
     }
 
     /** Releases every pending hold whose time ran out; safe to run on every node at once. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public int releaseExpiredHolds(Instant now) {
         int released = 0;
         for (long holdId : queries.expiredPendingHolds(now)) {
@@ -192,7 +210,7 @@ public class Ledger {
         }
         long from = accounts.accountId(fromType, fromOwner);
         long to = accounts.accountId(toType, toOwner);
-        EntryRequest entry = new EntryRequest(kind, "case:" + caseReference.strip(), idempotencyKey,
+        EntryRequest entry = new EntryRequest(kind, CASE_ORIGIN_PREFIX + caseReference.strip(), idempotencyKey,
                 "user:" + currentUser.require().id(), kind.name().toLowerCase(Locale.ROOT), "case:" + caseReference.strip(),
                 caseReference.strip(), List.of(new Posting(from, -amount), new Posting(to, amount)), null);
         return writer.post(entry, LedgerWriter.Options.NONE);
@@ -202,18 +220,27 @@ public class Ledger {
      * Moves what is left of every lot that expired by {@code now} from spendable accounts to breakage, one
      * EXPIRE entry per lot. Idempotent per lot, so every node may run it.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasRole('ADMIN')")
     public int expireDueLots(Instant now) {
+        Instant until = now.isAfter(clock.instant()) ? clock.instant() : now;
         long breakage = accounts.accountId(AccountType.PLATFORM_BREAKAGE, AccountType.PLATFORM);
         int expired = 0;
+        long afterLotId = 0;
         List<LedgerQueries.DueLot> due;
-        while (!(due = queries.dueLots(now, 500)).isEmpty()) {
+        while (!(due = queries.dueLots(until, afterLotId, 500)).isEmpty()) {
             for (LedgerQueries.DueLot lot : due) {
                 EntryRequest entry = new EntryRequest(EntryKind.EXPIRE, LEDGER_ORIGIN, "expire-lot:" + lot.lotId(),
                         "system", "expiry", "lot:" + lot.lotId(), null,
                         List.of(new Posting(lot.accountId(), -lot.remaining()), new Posting(breakage, lot.remaining())), null);
-                writer.post(entry, new LedgerWriter.Options(null, null, List.of(lot.lotId()), null));
-                expired++;
+                try {
+                    // Only this lot, and only if it still holds what was read: a spend in between makes this a no-op
+                    // that the next run picks up with the new amount.
+                    writer.post(entry, new LedgerWriter.Options(null, null, List.of(lot.lotId()), null, true));
+                    expired++;
+                } catch (LedgerException lotChanged) {
+                    // spent or expired meanwhile
+                }
+                afterLotId = lot.lotId();
             }
         }
         return expired;

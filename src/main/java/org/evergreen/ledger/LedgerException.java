@@ -8,7 +8,7 @@ public class LedgerException extends RuntimeException {
 
     public enum Reason {
         INSUFFICIENT_POINTS, HOLD_NOT_PENDING, UNKNOWN_HOLD, UNKNOWN_ENTRY, ALREADY_REVERSED, NOT_REVERSIBLE,
-        CASE_REQUIRED, INVALID_ENTRY
+        CASE_REQUIRED, INVALID_ENTRY, IDEMPOTENCY_CONFLICT
     }
 
     private final Reason reason;

@@ -1,8 +1,13 @@
 package org.evergreen.ledger;
 
 import org.evergreen.ledger.LedgerException.Reason;
+import org.evergreen.security.EvergreenUser;
+import org.evergreen.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -150,6 +155,72 @@ class LedgerOperationsTest extends LedgerTestSupport {
         assertThat(available(member)).isEqualTo(120);
         assertThat(jdbc.sql("SELECT remaining FROM ledger_lot WHERE account_id = ? AND expires_at IS NULL")
                 .param(wallet(member)).query(Long.class).single()).isEqualTo(100);
+    }
+
+    @Test
+    void aReusedKeyWithADifferentRequestIsRefusedNotReplayed() {
+        long member = newOwner();
+        long merchant = newOwner();
+        String key = key();
+        ledger.post(new EntryRequest(EntryKind.EARN, "till:9", key, "till", "purchase", null, null,
+                List.of(new Posting(issuance(merchant), -10), new Posting(wallet(member), 10)), null));
+
+        assertThatThrownBy(() -> ledger.post(new EntryRequest(EntryKind.EARN, "till:9", key, "till", "purchase", null, null,
+                List.of(new Posting(issuance(merchant), -99), new Posting(wallet(member), 99)), null)))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.IDEMPOTENCY_CONFLICT));
+        assertThat(available(member)).isEqualTo(10);
+    }
+
+    @Test
+    void heldAndFrozenPointsMoveOnlyThroughTheirOwnOperations() {
+        long member = newOwner();
+        earn(member, newOwner(), 100, null);
+        ledger.freeze(member, 60, "C-2026-0077", key());
+        long frozen = ledger.account(AccountType.MEMBER_FROZEN, member);
+
+        assertThatThrownBy(() -> ledger.post(new EntryRequest(EntryKind.TRANSFER, "household", key(), "test", "gift", null, null,
+                List.of(new Posting(frozen, -60), new Posting(wallet(member), 60)), null)))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_ENTRY));
+        assertThatThrownBy(() -> ledger.post(new EntryRequest(EntryKind.EARN, Ledger.LEDGER_ORIGIN, key(), "test", "purchase", null, null,
+                List.of(new Posting(issuance(1), -1), new Posting(wallet(member), 1)), null)))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_ENTRY));
+        Hold hold = ledger.hold(new HoldRequest(wallet(member), 40, "catalog", key(), "test", "redemption", null, null));
+        assertThatThrownBy(() -> ledger.capture(hold.id(), wallet(newOwner()), "catalog", key(), "test", "redemption", null))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_ENTRY));
+    }
+
+    @Test
+    void aHoldWhoseTimeRanOutCannotBeCapturedAndIsReleased() {
+        long member = newOwner();
+        long merchant = newOwner();
+        earn(member, merchant, 70, null);
+        Hold hold = ledger.hold(new HoldRequest(wallet(member), 70, "catalog", key(), "test", "redemption", null,
+                Instant.now().minusSeconds(1)));
+
+        assertThatThrownBy(() -> ledger.capture(hold.id(), redemption(merchant), "catalog", key(), "test", "redemption", null))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.HOLD_NOT_PENDING));
+        ledger.releaseExpiredHolds(Instant.now());
+        assertThat(ledger.hold(hold.id()).status()).isEqualTo(HoldStatus.RELEASED);
+        assertThat(available(member)).isEqualTo(70);
+    }
+
+    @Test
+    void membersCannotWriteToTheLedgerNorReadOthersPoints() {
+        long member = newOwner();
+        earn(member, newOwner(), 10, null);
+        long wallet = wallet(member);
+        EvergreenUser someMember = new EvergreenUser(newOwner(), "someone", "Someone", "", Role.MEMBER, null, true, null);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(someMember, null, someMember.getAuthorities()));
+
+        assertThatThrownBy(() -> ledger.post(new EntryRequest(EntryKind.TRANSFER, "household", key(), "member", "gift", null, null,
+                List.of(new Posting(wallet, -10), new Posting(ledger.account(AccountType.MEMBER_WALLET, someMember.id()), 10)), null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ledger.expireDueLots(Instant.now().plus(Duration.ofDays(9999)))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ledger.freeze(member, 1, "C-1", key())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ledger.memberHistory(member, HistoryFilter.ALL, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ledger.memberPoints(member, Duration.ofDays(1))).isInstanceOf(AccessDeniedException.class);
+        assertThat(ledger.myPoints(Duration.ofDays(1)).available()).isZero();
     }
 
     @Test

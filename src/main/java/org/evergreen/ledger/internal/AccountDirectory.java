@@ -59,8 +59,12 @@ public class AccountDirectory {
         if (cached != null) {
             return cached;
         }
-        return jdbc.sql("SELECT id FROM ledger_account WHERE type = ? AND owner_id = ?")
+        Long found = jdbc.sql("SELECT id FROM ledger_account WHERE type = ? AND owner_id = ?")
                 .params(type.name(), ownerId).query(Long.class).optional().orElse(null);
+        if (found != null) {
+            idsByOwner.put(new Owner(type, ownerId), found);
+        }
+        return found;
     }
 
     public Account account(long accountId) {
@@ -75,13 +79,17 @@ public class AccountDirectory {
         return account(accountId).type();
     }
 
-    /** The statement a posting belongs to: the owner's wallet (or pool) for member-facing accounts, else none. */
+    /**
+     * The statement a posting belongs to: the owner's wallet (or pool) for member-facing accounts, else none.
+     * Only read, never opened here: this runs inside posting transactions, and points reach a held or frozen
+     * account only from the wallet or pool, which therefore exists.
+     */
     public @Nullable Long statementOf(long accountId) {
         Account account = account(accountId);
         return switch (account.type()) {
             case MEMBER_WALLET, HOUSEHOLD_POOL -> account.id();
-            case MEMBER_HELD, MEMBER_FROZEN -> accountId(AccountType.MEMBER_WALLET, account.ownerId());
-            case HOUSEHOLD_HELD -> accountId(AccountType.HOUSEHOLD_POOL, account.ownerId());
+            case MEMBER_HELD, MEMBER_FROZEN -> existingAccountId(AccountType.MEMBER_WALLET, account.ownerId());
+            case HOUSEHOLD_HELD -> existingAccountId(AccountType.HOUSEHOLD_POOL, account.ownerId());
             default -> null;
         };
     }

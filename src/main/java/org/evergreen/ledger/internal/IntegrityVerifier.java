@@ -1,5 +1,6 @@
 package org.evergreen.ledger.internal;
 
+import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.IntegrityReport;
 import org.evergreen.ledger.IntegrityReport.Check;
 import org.evergreen.ledger.IntegrityReport.Violation;
@@ -15,9 +16,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Recomputes every entry's hash and every seal, and checks the invariants over all data: entries balance,
@@ -31,6 +34,9 @@ public class IntegrityVerifier {
     /** Entries younger than this may not be sealed yet without anything being wrong. */
     private static final Duration SEALING_DELAY = Duration.ofMinutes(10);
     private static final int MAX_REPORTED_PER_CHECK = 1_000;
+    /** Which accounts keep a balance row follows from their type, never from a column that could be edited. */
+    private static final String TRACKED_TYPES = Arrays.stream(AccountType.values()).filter(AccountType::tracked)
+            .map(type -> "'" + type.name() + "'").collect(Collectors.joining(", "));
 
     private record EntryRow(long id, String kind, String origin, String key, String actor, String reason,
                             String reference, String caseReference, Long reversesEntryId, LocalDateTime createdAt,
@@ -54,6 +60,7 @@ public class IntegrityVerifier {
         checkUnsealed(violations, started);
         checkBalances(violations);
         checkLots(violations);
+        checkHolds(violations);
         return new IntegrityReport(started, clock.instant().truncatedTo(ChronoUnit.MICROS), entries, seals, violations);
     }
 
@@ -151,7 +158,7 @@ public class IntegrityVerifier {
         jdbc.sql("""
                         SELECT a.id, a.balance, COALESCE(SUM(p.amount), 0) AS posted FROM ledger_account a
                         LEFT JOIN ledger_posting p ON p.account_id = a.id
-                        WHERE a.tracked GROUP BY a.id, a.balance HAVING a.balance <> posted""")
+                        WHERE a.type IN (""" + TRACKED_TYPES + ") GROUP BY a.id, a.balance HAVING a.balance <> posted")
                 .query(rs -> {
                     report(violations, Check.ACCOUNT_BALANCE, rs.getLong("id"),
                             "stored " + rs.getLong("balance") + ", postings sum to " + rs.getLong("posted"));
@@ -159,7 +166,8 @@ public class IntegrityVerifier {
         // Only a wallet or pool may owe points, and only after a reversal clawed back points already spent.
         jdbc.sql("""
                         SELECT a.id, a.type, a.balance FROM ledger_account a
-                        WHERE a.tracked AND a.balance < 0 AND NOT (a.type IN ('MEMBER_WALLET', 'HOUSEHOLD_POOL')
+                        WHERE a.type IN (""" + TRACKED_TYPES + """
+                        ) AND a.balance < 0 AND NOT (a.type IN ('MEMBER_WALLET', 'HOUSEHOLD_POOL')
                           AND EXISTS (SELECT 1 FROM ledger_posting p JOIN ledger_entry e ON e.id = p.entry_id
                                       WHERE p.account_id = a.id AND e.kind = 'REVERSAL' AND p.amount < 0))""")
                 .query(rs -> {
@@ -171,7 +179,7 @@ public class IntegrityVerifier {
         jdbc.sql("""
                         SELECT a.id, a.balance, COALESCE(SUM(l.remaining), 0) AS in_lots FROM ledger_account a
                         LEFT JOIN ledger_lot l ON l.account_id = a.id
-                        WHERE a.tracked GROUP BY a.id, a.balance HAVING in_lots <> GREATEST(a.balance, 0)""")
+                        WHERE a.type IN (""" + TRACKED_TYPES + ") GROUP BY a.id, a.balance HAVING in_lots <> GREATEST(a.balance, 0)")
                 .query(rs -> {
                     report(violations, Check.LOTS, rs.getLong("id"),
                             "balance " + rs.getLong("balance") + ", lots hold " + rs.getLong("in_lots"));
@@ -183,6 +191,19 @@ public class IntegrityVerifier {
                 .query(rs -> {
                     report(violations, Check.LOT_MOVEMENTS, rs.getLong("id"),
                             "remaining " + rs.getLong("remaining") + ", movements sum to " + rs.getLong("moved"));
+                });
+    }
+
+    /** Points in a held account are exactly those of its pending holds. */
+    private void checkHolds(List<Violation> violations) {
+        jdbc.sql("""
+                        SELECT a.id, a.balance, COALESCE(SUM(h.amount), 0) AS pending FROM ledger_account a
+                        LEFT JOIN ledger_hold h ON h.held_account_id = a.id AND h.status = 'PENDING'
+                        WHERE a.type IN ('MEMBER_HELD', 'HOUSEHOLD_HELD')
+                        GROUP BY a.id, a.balance HAVING a.balance <> pending""")
+                .query(rs -> {
+                    report(violations, Check.HOLDS, rs.getLong("id"),
+                            "holds " + rs.getLong("balance") + ", pending holds add up to " + rs.getLong("pending"));
                 });
     }
 

@@ -68,10 +68,17 @@ public class LedgerQueries {
                 .update();
     }
 
-    /** Moves a pending hold to its outcome; false when it was no longer pending. */
-    public boolean resolveHold(long holdId, HoldStatus outcome, long resolvedEntryId) {
-        return jdbc.sql("UPDATE ledger_hold SET status = ?, resolved_entry_id = ? WHERE id = ? AND status = 'PENDING'")
-                .params(outcome.name(), resolvedEntryId, holdId).update() == 1;
+    /**
+     * Moves a pending hold to its outcome; false when it was no longer pending, or, for a capture at
+     * {@code capturedAt}, when its time had run out.
+     */
+    public boolean resolveHold(long holdId, HoldStatus outcome, long resolvedEntryId, @Nullable Instant capturedAt) {
+        return jdbc.sql("""
+                        UPDATE ledger_hold SET status = :outcome, resolved_entry_id = :entry
+                        WHERE id = :hold AND status = 'PENDING' AND (:at IS NULL OR expires_at IS NULL OR expires_at > :at)""")
+                .param("outcome", outcome.name()).param("entry", resolvedEntryId).param("hold", holdId)
+                .param("at", capturedAt == null ? null : UtcTimes.toColumn(capturedAt))
+                .update() == 1;
     }
 
     public Optional<Hold> hold(long holdId) {
@@ -87,14 +94,14 @@ public class LedgerQueries {
                 .param(UtcTimes.toColumn(now)).query(Long.class).list();
     }
 
-    /** Lots of spendable accounts that expired by {@code now} and still hold points. */
-    public List<DueLot> dueLots(Instant now, int limit) {
+    /** Lots of spendable accounts that expired by {@code now} and still hold points, after lot {@code afterLotId}. */
+    public List<DueLot> dueLots(Instant now, long afterLotId, int limit) {
         return jdbc.sql("""
                         SELECT l.id, l.account_id, l.remaining FROM ledger_lot l
                         JOIN ledger_account a ON a.id = l.account_id
-                        WHERE l.expires_at <= ? AND l.remaining > 0 AND a.type IN ('MEMBER_WALLET', 'HOUSEHOLD_POOL')
-                        ORDER BY l.expires_at, l.id LIMIT ?""")
-                .params(UtcTimes.toColumn(now), limit)
+                        WHERE l.expires_at <= ? AND l.remaining > 0 AND l.id > ? AND a.type IN ('MEMBER_WALLET', 'HOUSEHOLD_POOL')
+                        ORDER BY l.id LIMIT ?""")
+                .params(UtcTimes.toColumn(now), afterLotId, limit)
                 .query((rs, n) -> new DueLot(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("remaining")))
                 .list();
     }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
@@ -59,11 +60,12 @@ public class LedgerWriter {
      * @param preferredLots   lots to draw from first, before the soonest-expiring ones
      * @param inTransaction   runs with the new entry's id inside the same transaction, before any balance is
      *                        touched (holds lock and check their row here); may refuse by throwing
+     * @param onlyPreferredLots draw debits from the preferred lots alone, refusing if they no longer cover them
      */
     public record Options(@Nullable Long reversesEntryId, @Nullable Long debtAccountId, List<Long> preferredLots,
-                          @Nullable LongConsumer inTransaction) {
+                          @Nullable LongConsumer inTransaction, boolean onlyPreferredLots) {
 
-        public static final Options NONE = new Options(null, null, List.of(), null);
+        public static final Options NONE = new Options(null, null, List.of(), null, false);
     }
 
     /** Points of one lot slice that left a tracked account, with their expiry. */
@@ -88,6 +90,10 @@ public class LedgerWriter {
 
     public PostedEntry post(EntryRequest request, Options options) {
         validate(request);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Inside a caller's transaction a deadlock has already rolled back the caller's work: no retry here.
+            return write(request, options);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return Objects.requireNonNull(transactions.execute(status -> write(request, options)));
@@ -128,11 +134,12 @@ public class LedgerWriter {
     private PostedEntry write(EntryRequest request, Options options) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDateTime createdAt = UtcTimes.toColumn(now);
+        String requestHash = requestHash(request, options.reversesEntryId());
         long entryId;
         try {
-            entryId = insertEntry(request, options.reversesEntryId(), createdAt);
+            entryId = insertEntry(request, options.reversesEntryId(), createdAt, requestHash);
         } catch (DuplicateKeyException replayOrSecondReversal) {
-            return existing(request).orElseThrow(() ->
+            return replay(request, requestHash).orElseThrow(() ->
                     new LedgerException(Reason.ALREADY_REVERSED, "entry " + options.reversesEntryId()));
         }
 
@@ -170,28 +177,43 @@ public class LedgerWriter {
         return new PostedEntry(entryId, request.kind(), now, false);
     }
 
-    private long insertEntry(EntryRequest request, @Nullable Long reversesEntryId, LocalDateTime createdAt) {
+    /** The request without its time: the same key must come with the same request to count as a replay. */
+    private static String requestHash(EntryRequest request, @Nullable Long reversesEntryId) {
+        return EntryHasher.entryHash(request.kind().name(), request.origin(), request.idempotencyKey(), request.actor(),
+                request.reason(), request.reference(), request.caseReference(), reversesEntryId, LocalDateTime.MIN,
+                request.postings());
+    }
+
+    private long insertEntry(EntryRequest request, @Nullable Long reversesEntryId, LocalDateTime createdAt, String requestHash) {
         String hash = EntryHasher.entryHash(request.kind().name(), request.origin(), request.idempotencyKey(),
                 request.actor(), request.reason(), request.reference(), request.caseReference(), reversesEntryId,
                 createdAt, request.postings());
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO ledger_entry (kind, origin, idempotency_key, actor, reason, reference, case_reference,
-                                                  reverses_entry_id, created_at, content_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  reverses_entry_id, created_at, content_hash, request_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(request.kind().name(), request.origin(), request.idempotencyKey(), request.actor(),
-                        request.reason(), request.reference(), request.caseReference(), reversesEntryId, createdAt, hash)
+                        request.reason(), request.reference(), request.caseReference(), reversesEntryId, createdAt, hash,
+                        requestHash)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    private Optional<PostedEntry> existing(EntryRequest request) {
-        return jdbc.sql("SELECT id, kind, created_at FROM ledger_entry WHERE origin = ? AND idempotency_key = ?")
+    /** The first entry posted under this key, if the request is the same; a different request is refused. */
+    private Optional<PostedEntry> replay(EntryRequest request, String requestHash) {
+        record Stored(PostedEntry entry, @Nullable String requestHash) {
+        }
+        Optional<Stored> stored = jdbc.sql("SELECT id, kind, created_at, request_hash FROM ledger_entry WHERE origin = ? AND idempotency_key = ?")
                 .params(request.origin(), request.idempotencyKey())
-                .query((rs, n) -> new PostedEntry(rs.getLong("id"),
-                        EntryKind.valueOf(rs.getString("kind")),
-                        UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)), true))
+                .query((rs, n) -> new Stored(new PostedEntry(rs.getLong("id"), EntryKind.valueOf(rs.getString("kind")),
+                        UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)), true), rs.getString("request_hash")))
                 .optional();
+        stored.filter(first -> !requestHash.equals(first.requestHash())).ifPresent(first -> {
+            throw new LedgerException(Reason.IDEMPOTENCY_CONFLICT,
+                    "key " + request.idempotencyKey() + " was used for entry " + first.entry().entryId());
+        });
+        return stored.map(Stored::entry);
     }
 
     /**
@@ -252,6 +274,9 @@ public class LedgerWriter {
                 if (needed == 0) {
                     return taken;
                 }
+            }
+            if (options.onlyPreferredLots()) {
+                throw new LedgerException(Reason.INVALID_ENTRY, "lots " + options.preferredLots() + " changed meanwhile");
             }
             // Lots emptied above no longer match "remaining > 0", so each round reads fresh ones.
             candidates = jdbc.sql("""
