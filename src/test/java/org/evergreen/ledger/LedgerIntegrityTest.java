@@ -1,9 +1,13 @@
 package org.evergreen.ledger;
 
 import org.evergreen.ledger.IntegrityReport.Check;
+import org.evergreen.ledger.internal.EntryHasher;
 import org.evergreen.ledger.internal.Sealer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.LocalDateTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,21 +58,45 @@ class LedgerIntegrityTest extends LedgerTestSupport {
     }
 
     @Test
-    void aRewrittenHashIsCaughtByTheSealChain() {
-        PostedEntry entry = earn(newOwner(), newOwner(), 5, null);
+    void aForgerWhoRecomputesTheEntryHashIsCaughtByTheKeyedSeal() {
+        long member = newOwner();
+        PostedEntry entry = earn(member, newOwner(), 40, null);
         sealer.sealAll();
-        String original = jdbc.sql("SELECT content_hash FROM ledger_entry WHERE id = ?").param(entry.entryId()).query(String.class).single();
+        String originalHash = contentHash(entry.entryId());
 
+        // The forger changes the amount, recomputes the entry's hash exactly, but cannot key the seal.
+        withoutPostingTrigger(() -> jdbc.sql("UPDATE ledger_posting SET amount = amount * 2 WHERE entry_id = ?")
+                .param(entry.entryId()).update());
         withoutEntryTrigger(() -> jdbc.sql("UPDATE ledger_entry SET content_hash = ? WHERE id = ?")
-                .params("f".repeat(64), entry.entryId()).update());
+                .params(recomputedHash(entry.entryId()), entry.entryId()).update());
         try {
-            assertThat(ledger.verifyIntegrity().violations()).extracting(IntegrityReport.Violation::check)
-                    .contains(Check.ENTRY_HASH, Check.SEAL);
+            IntegrityReport report = ledger.verifyIntegrity();
+            assertThat(report.violations()).noneMatch(violation -> violation.check() == Check.ENTRY_HASH);
+            assertThat(report.violations()).anyMatch(violation -> violation.check() == Check.SEAL);
         } finally {
+            withoutPostingTrigger(() -> jdbc.sql("UPDATE ledger_posting SET amount = amount / 2 WHERE entry_id = ?")
+                    .param(entry.entryId()).update());
             withoutEntryTrigger(() -> jdbc.sql("UPDATE ledger_entry SET content_hash = ? WHERE id = ?")
-                    .params(original, entry.entryId()).update());
+                    .params(originalHash, entry.entryId()).update());
         }
         assertThat(ledger.verifyIntegrity().violations()).isEmpty();
+    }
+
+    private String contentHash(long entryId) {
+        return jdbc.sql("SELECT content_hash FROM ledger_entry WHERE id = ?").param(entryId).query(String.class).single();
+    }
+
+    private String recomputedHash(long entryId) {
+        List<Posting> postings = jdbc.sql("SELECT account_id, amount FROM ledger_posting WHERE entry_id = ?").param(entryId)
+                .query((rs, n) -> new Posting(rs.getLong("account_id"), rs.getLong("amount"))).list();
+        return jdbc.sql("""
+                        SELECT kind, origin, idempotency_key, actor, reason, reference, case_reference, reverses_entry_id, created_at
+                        FROM ledger_entry WHERE id = ?""").param(entryId)
+                .query((rs, n) -> EntryHasher.entryHash(rs.getString("kind"), rs.getString("origin"),
+                        rs.getString("idempotency_key"), rs.getString("actor"), rs.getString("reason"), rs.getString("reference"),
+                        rs.getString("case_reference"), rs.getObject("reverses_entry_id", Long.class),
+                        rs.getObject("created_at", LocalDateTime.class), postings))
+                .single();
     }
 
     /** What an attacker with DBA rights would do: drop the guard, change the row, put the guard back. */

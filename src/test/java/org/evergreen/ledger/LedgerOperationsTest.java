@@ -237,4 +237,22 @@ class LedgerOperationsTest extends LedgerTestSupport {
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_posting WHERE entry_id = ?").param(entry.entryId()).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("insert-only");
     }
+
+    @Test
+    void lotsAccountsAndHoldsKeepTheirFixedColumnsInTheDatabase() {
+        long member = newOwner();
+        PostedEntry entry = earn(member, newOwner(), 10, Instant.now().plus(Duration.ofDays(5)));
+        Hold hold = ledger.hold(new HoldRequest(wallet(member), 4, "catalog", key(), "test", "redemption", null, null));
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_lot SET expires_at = NULL WHERE entry_id = ?").param(entry.entryId()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("only remaining may change");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_lot SET remaining = remaining + 1 WHERE entry_id = ?").param(entry.entryId()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("only downwards");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_account SET tracked = FALSE WHERE id = ?").param(wallet(member)).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("only the balance may change");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_hold SET amount = 1 WHERE id = ?").param(hold.id()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("only a pending hold may be resolved");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_hold WHERE id = ?").param(hold.id()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("never deleted");
+    }
 }

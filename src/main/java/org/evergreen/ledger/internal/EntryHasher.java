@@ -4,6 +4,9 @@ import org.evergreen.ledger.Posting;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
@@ -35,14 +38,27 @@ public final class EntryHasher {
         return sha256(canonical.toString());
     }
 
-    /** Seal n = H(seal n-1, then the id and hash of every entry it covers, in id order). */
-    public static String sealHash(String previousHash, List<SealedEntry> entries) {
-        MessageDigest digest = sha256();
-        digest.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+    /**
+     * Seal n = MAC(seal n-1, then the id and hash of every entry it covers, in id order), keyed with the
+     * seal key kept outside the database, so that whoever can rewrite the tables still cannot forge seals.
+     * Without a key (development, tests) it is a plain SHA-256.
+     */
+    public static String sealHash(String previousHash, List<SealedEntry> entries, byte[] sealKey) {
+        StringBuilder content = new StringBuilder(previousHash);
         for (SealedEntry entry : entries) {
-            digest.update(("\n" + entry.entryId() + ":" + entry.contentHash()).getBytes(StandardCharsets.US_ASCII));
+            content.append('\n').append(entry.entryId()).append(':').append(entry.contentHash());
         }
-        return HexFormat.of().formatHex(digest.digest());
+        byte[] bytes = content.toString().getBytes(StandardCharsets.US_ASCII);
+        if (sealKey.length == 0) {
+            return HexFormat.of().formatHex(sha256().digest(bytes));
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(sealKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public record SealedEntry(long entryId, String contentHash) {

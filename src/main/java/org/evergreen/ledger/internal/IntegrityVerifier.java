@@ -7,9 +7,11 @@ import org.evergreen.ledger.IntegrityReport.Violation;
 import org.evergreen.ledger.Posting;
 import org.evergreen.ledger.internal.EntryHasher.SealedEntry;
 import org.evergreen.shared.time.UtcTimes;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +47,12 @@ public class IntegrityVerifier {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final byte[] sealKey;
 
-    public IntegrityVerifier(JdbcClient jdbc, Clock clock) {
+    public IntegrityVerifier(JdbcClient jdbc, Clock clock, @Value("${evergreen.ledger.seal-key:}") String sealKey) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sealKey = sealKey.getBytes(StandardCharsets.UTF_8);
     }
 
     public IntegrityReport verify() {
@@ -135,7 +139,7 @@ public class IntegrityVerifier {
                 if (!seal.previousHash().equals(previous)) {
                     report(violations, Check.SEAL, seal.id(), "does not chain to the seal before it");
                 } else if (covered.size() != seal.entryCount()
-                        || !EntryHasher.sealHash(previous, covered).equals(seal.sealHash())) {
+                        || !EntryHasher.sealHash(previous, covered, sealKey).equals(seal.sealHash())) {
                     report(violations, Check.SEAL, seal.id(), "does not match the " + seal.entryCount() + " entries it covers");
                 }
                 previous = seal.sealHash();

@@ -2,6 +2,8 @@ package org.evergreen.ledger.internal;
 
 import org.evergreen.ledger.internal.EntryHasher.SealedEntry;
 import org.evergreen.shared.time.UtcTimes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +24,8 @@ import java.util.Objects;
  */
 @Component
 public class Sealer {
+
+    private static final Logger log = LoggerFactory.getLogger(Sealer.class);
 
     public static final String GENESIS = "0".repeat(64);
     private static final int BATCH = 5_000;
@@ -33,11 +38,18 @@ public class Sealer {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final byte[] sealKey;
 
-    public Sealer(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public Sealer(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
+                  @Value("${evergreen.ledger.seal-key:}") String sealKey) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.sealKey = sealKey.getBytes(StandardCharsets.UTF_8);
+        if (sealKey.isEmpty()) {
+            log.warn("No evergreen.ledger.seal-key: seals are plain SHA-256, which whoever can rewrite the database "
+                    + "can recompute. Set a secret key kept outside the database in production.");
+        }
     }
 
     @Scheduled(fixedDelayString = "${evergreen.ledger.seal-interval:5s}", initialDelayString = "${evergreen.ledger.seal-interval:5s}")
@@ -74,7 +86,7 @@ public class Sealer {
                     .query(String.class).optional().orElse(GENESIS);
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO ledger_seal (previous_hash, seal_hash, entry_count, created_at) VALUES (?, ?, ?, ?)")
-                    .params(previous, EntryHasher.sealHash(previous, entries), entries.size(), UtcTimes.toColumn(clock.instant()))
+                    .params(previous, EntryHasher.sealHash(previous, entries, sealKey), entries.size(), UtcTimes.toColumn(clock.instant()))
                     .update(keys, "id");
             long sealId = keys.getKeyAs(Number.class).longValue();
             StringBuilder values = new StringBuilder("INSERT INTO ledger_seal_entry (entry_id, seal_id) VALUES ");
