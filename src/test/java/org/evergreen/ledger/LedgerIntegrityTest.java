@@ -36,7 +36,7 @@ class LedgerIntegrityTest extends LedgerTestSupport {
         PostedEntry entry = earn(member, newOwner(), 250, null);
         sealer.sealAll();
 
-        withoutPostingTrigger(() -> jdbc.sql("UPDATE ledger_posting SET amount = amount * 10 WHERE entry_id = ? AND amount > 0")
+        withoutUpdateGuard("ledger_posting", () -> jdbc.sql("UPDATE ledger_posting SET amount = amount * 10 WHERE entry_id = ? AND amount > 0")
                 .param(entry.entryId()).update());
         try {
             IntegrityReport report = ledger.verifyIntegrity();
@@ -51,7 +51,7 @@ class LedgerIntegrityTest extends LedgerTestSupport {
             assertThat(report.violations()).anySatisfy(violation ->
                     assertThat(violation.check()).isEqualTo(Check.ACCOUNT_BALANCE));
         } finally {
-            withoutPostingTrigger(() -> jdbc.sql("UPDATE ledger_posting SET amount = amount / 10 WHERE entry_id = ? AND amount > 0")
+            withoutUpdateGuard("ledger_posting", () -> jdbc.sql("UPDATE ledger_posting SET amount = amount / 10 WHERE entry_id = ? AND amount > 0")
                     .param(entry.entryId()).update());
         }
         assertThat(ledger.verifyIntegrity().violations()).isEmpty();
@@ -65,18 +65,18 @@ class LedgerIntegrityTest extends LedgerTestSupport {
         String originalHash = contentHash(entry.entryId());
 
         // The forger changes the amount, recomputes the entry's hash exactly, but cannot key the seal.
-        withoutPostingTrigger(() -> jdbc.sql("UPDATE ledger_posting SET amount = amount * 2 WHERE entry_id = ?")
+        withoutUpdateGuard("ledger_posting", () -> jdbc.sql("UPDATE ledger_posting SET amount = amount * 2 WHERE entry_id = ?")
                 .param(entry.entryId()).update());
-        withoutEntryTrigger(() -> jdbc.sql("UPDATE ledger_entry SET content_hash = ? WHERE id = ?")
+        withoutUpdateGuard("ledger_entry", () -> jdbc.sql("UPDATE ledger_entry SET content_hash = ? WHERE id = ?")
                 .params(recomputedHash(entry.entryId()), entry.entryId()).update());
         try {
             IntegrityReport report = ledger.verifyIntegrity();
             assertThat(report.violations()).noneMatch(violation -> violation.check() == Check.ENTRY_HASH);
             assertThat(report.violations()).anyMatch(violation -> violation.check() == Check.SEAL);
         } finally {
-            withoutPostingTrigger(() -> jdbc.sql("UPDATE ledger_posting SET amount = amount / 2 WHERE entry_id = ?")
+            withoutUpdateGuard("ledger_posting", () -> jdbc.sql("UPDATE ledger_posting SET amount = amount / 2 WHERE entry_id = ?")
                     .param(entry.entryId()).update());
-            withoutEntryTrigger(() -> jdbc.sql("UPDATE ledger_entry SET content_hash = ? WHERE id = ?")
+            withoutUpdateGuard("ledger_entry", () -> jdbc.sql("UPDATE ledger_entry SET content_hash = ? WHERE id = ?")
                     .params(originalHash, entry.entryId()).update());
         }
         assertThat(ledger.verifyIntegrity().violations()).isEmpty();
@@ -100,25 +100,14 @@ class LedgerIntegrityTest extends LedgerTestSupport {
     }
 
     /** What an attacker with DBA rights would do: drop the guard, change the row, put the guard back. */
-    private void withoutPostingTrigger(Runnable tampering) {
-        jdbc.sql("DROP TRIGGER ledger_posting_no_update").update();
+    private void withoutUpdateGuard(String table, Runnable tampering) {
+        String trigger = table + "_no_update";
+        jdbc.sql("DROP TRIGGER " + trigger).update();
         try {
             tampering.run();
         } finally {
-            jdbc.sql("""
-                    CREATE TRIGGER ledger_posting_no_update BEFORE UPDATE ON ledger_posting FOR EACH ROW
-                        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'ledger_posting is insert-only: post a reversal instead'""").update();
-        }
-    }
-
-    private void withoutEntryTrigger(Runnable tampering) {
-        jdbc.sql("DROP TRIGGER ledger_entry_no_update").update();
-        try {
-            tampering.run();
-        } finally {
-            jdbc.sql("""
-                    CREATE TRIGGER ledger_entry_no_update BEFORE UPDATE ON ledger_entry FOR EACH ROW
-                        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'ledger_entry is insert-only: post a reversal instead'""").update();
+            jdbc.sql("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON " + table + " FOR EACH ROW SIGNAL SQLSTATE '45000' "
+                    + "SET MESSAGE_TEXT = '" + table + " is insert-only: post a reversal instead'").update();
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.evergreen.ledger.ui;
 
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,16 +13,9 @@ import org.springframework.core.task.TaskExecutor;
 @Route("admin/integrity")
 @Menu(title = "nav.admin.integrity", order = 3, icon = "vaadin:shield")
 @RolesAllowed(Roles.ADMIN)
-class AdminIntegrityView extends VerticalLayout implements HasDynamicTitle {
+class AdminIntegrityView extends IntegrityReportView {
 
-    AdminIntegrityView(Ledger ledger, DisplayFormats formats,
-                       @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
-        setSizeFull();
-        add(new IntegrityReportPanel(ledger, formats, executor));
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("nav.admin.integrity");
+    AdminIntegrityView(Ledger ledger, DisplayFormats formats, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+        super(ledger, formats, executor, "nav.admin.integrity");
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.HasDynamicTitle;
 import org.evergreen.ledger.IntegrityReport;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.shared.i18n.DisplayFormats;
@@ -18,21 +19,24 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 /**
  * The ledger's invariant and integrity report: when it last ran, what it checked, every violation with the
  * entry, seal, account or lot it concerns, and a button to run it now (in the background, with progress).
+ * The admin and regulator portals each give it a route.
  */
-class IntegrityReportPanel extends VerticalLayout {
+abstract class IntegrityReportView extends VerticalLayout implements HasDynamicTitle {
 
     private final Ledger ledger;
     private final DisplayFormats formats;
     private final TaskExecutor executor;
+    private final String titleKey;
     private final Div summary = new Div();
     private final Grid<IntegrityReport.Violation> violations = new Grid<>();
     private final Button runNow = new Button();
     private final ProgressBar progress = new ProgressBar();
 
-    IntegrityReportPanel(Ledger ledger, DisplayFormats formats, TaskExecutor executor) {
+    IntegrityReportView(Ledger ledger, DisplayFormats formats, TaskExecutor executor, String titleKey) {
         this.ledger = ledger;
         this.formats = formats;
         this.executor = executor;
+        this.titleKey = titleKey;
         addClassName("integrity-report");
         setSizeFull();
 
@@ -80,5 +84,10 @@ class IntegrityReportPanel extends VerticalLayout {
                 new Fact(getTranslation("integrity.lastRun"), formats.dateTime(report.finishedAt(), getLocale())),
                 new Fact(getTranslation("integrity.entriesChecked"), formats.number(report.entriesChecked(), getLocale())));
         violations.setItems(report.violations());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation(titleKey);
     }
 }
