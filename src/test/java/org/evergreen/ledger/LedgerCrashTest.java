@@ -36,18 +36,25 @@ class LedgerCrashTest {
             AtomicBoolean stop = new AtomicBoolean();
             Thread writer = Thread.ofPlatform().start(() -> SystemActor.run(() -> {
                 long merchantIssuance = ledger.account(AccountType.MERCHANT_ISSUANCE, 77);
+                long merchantRedemption = ledger.account(AccountType.MERCHANT_REDEMPTION, 77);
+                // Earns, holds, captures and releases in turn, so that every kind of write is in flight at the kill.
                 for (long i = 0; !stop.get(); i++) {
                     long member = 5_000_000 + i % 50;
                     try {
                         long wallet = ledger.account(AccountType.MEMBER_WALLET, member);
                         acknowledged.add(ledger.post(new EntryRequest(EntryKind.EARN, "crash-test", "earn-" + i, "test", "purchase",
                                 null, null, List.of(new Posting(merchantIssuance, -10), new Posting(wallet, 10)), null)).entryId());
+                        Hold hold = ledger.hold(new HoldRequest(wallet, 5, "crash-test", "hold-" + i, "test", "redemption", null, null));
+                        acknowledged.add(hold.holdEntryId());
+                        acknowledged.add(i % 2 == 0
+                                ? ledger.capture(hold.id(), merchantRedemption, "crash-test", "capture-" + i, "test", "redemption", null).entryId()
+                                : ledger.release(hold.id(), "crash-test", "release-" + i, "test", "cancelled").entryId());
                     } catch (RuntimeException databaseGone) {
                         sleep();
                     }
                 }
             }));
-            while (acknowledged.size() < 300) {
+            while (acknowledged.size() < 600) {
                 sleep();
             }
             killMariaDb(port);

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Random sequences of ledger operations over several members, a household pool and two merchants, checked
- * step by step against a plain in-memory model: every balance equals the model's after every step, refused
- * operations change nothing, and the full invariant and integrity check is clean along the way and at the end.
+ * step by step against a plain in-memory model: after every step every balance equals the model's and the
+ * invariants hold for every account involved, refused operations change nothing, and the full invariant and
+ * integrity check is clean every 20 steps.
  * Each sequence comes from a fixed seed, so a failure replays exactly.
  */
 class LedgerPropertyTest extends LedgerTestSupport {
@@ -130,10 +131,39 @@ class LedgerPropertyTest extends LedgerTestSupport {
                         .containsExactly(model.get(model.available, each), model.get(model.held, each), model.get(model.frozen, each));
             }
             assertThat(ledger.balance(pool)).as(operation).isEqualTo(model.pool);
+            assertAccountInvariants(operation, members, household);
             if (step % 20 == 0) {
                 assertThat(ledger.verifyIntegrity().violations()).as(operation).isEmpty();
             }
         }
+    }
+
+    /**
+     * After every step, independently of the verifier: for each account of these members and this household,
+     * the stored balance equals its postings, its lots add up to it (nothing while in debt), a held account
+     * equals its pending holds, and every entry touching them balances.
+     */
+    private void assertAccountInvariants(String operation, long[] members, long household) {
+        List<Long> owners = new ArrayList<>();
+        for (long member : members) {
+            owners.add(member);
+        }
+        owners.add(household);
+        List<String> broken = jdbc.sql("""
+                        SELECT CONCAT(a.type, ' ', a.id) AS account FROM ledger_account a
+                        WHERE a.owner_id IN (:owners) AND a.type IN ('MEMBER_WALLET', 'MEMBER_HELD', 'MEMBER_FROZEN', 'HOUSEHOLD_POOL')
+                          AND (a.balance <> (SELECT COALESCE(SUM(p.amount), 0) FROM ledger_posting p WHERE p.account_id = a.id)
+                            OR GREATEST(a.balance, 0) <> (SELECT COALESCE(SUM(l.remaining), 0) FROM ledger_lot l WHERE l.account_id = a.id)
+                            OR (a.type = 'MEMBER_HELD' AND a.balance <> (SELECT COALESCE(SUM(h.amount), 0) FROM ledger_hold h
+                                                                          WHERE h.held_account_id = a.id AND h.status = 'PENDING')))
+                        UNION ALL
+                        SELECT CONCAT('entry ', p.entry_id) FROM ledger_posting p
+                        WHERE p.entry_id IN (SELECT q.entry_id FROM ledger_posting q JOIN ledger_account a ON a.id = q.account_id
+                                             WHERE a.owner_id IN (:owners))
+                        GROUP BY p.entry_id HAVING SUM(p.amount) <> 0 OR COUNT(*) < 2""")
+                .param("owners", owners)
+                .query(String.class).list();
+        assertThat(broken).as(operation).isEmpty();
     }
 
     /** Runs an operation the model expects to succeed, or checks that the ledger refuses it and changes nothing. */
