@@ -85,6 +85,11 @@ public class MerchantDirectory {
                 code, stores);
     }
 
+    /** Whether a merchant with this unified social credit code already takes part. */
+    public boolean creditCodeTaken(String unifiedCreditCode) {
+        return merchants.creditCodeExists(unifiedCreditCode);
+    }
+
     /** A login for a merchant's staff, created by a platform admin. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional

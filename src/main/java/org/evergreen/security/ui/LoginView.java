@@ -42,8 +42,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         registered.setText(getTranslation("login.registered"));
         registered.addClassName("registered-message");
         registered.setVisible(false);
+        Anchor join = new Anchor("join", getTranslation("login.join"));
+        join.addClassName("join-link");
         add(new LanguageSwitch(), new H1(getTranslation("app.name")), new Paragraph(getTranslation("app.tagline")),
-                registered, loginForm, register);
+                registered, loginForm, register, join);
     }
 
     @Override
