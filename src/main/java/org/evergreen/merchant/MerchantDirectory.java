@@ -3,6 +3,8 @@ package org.evergreen.merchant;
 import org.evergreen.merchant.internal.MerchantRepository;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.EvergreenUser;
+import org.evergreen.security.MerchantRole;
+import org.evergreen.security.UserSummary;
 import org.evergreen.security.Role;
 import org.evergreen.security.UserAccounts;
 import org.evergreen.shared.validation.InvalidInputException;
@@ -70,14 +72,7 @@ public class MerchantDirectory {
         if (merchant.stores() == null || merchant.stores().isEmpty()) {
             throw new InvalidInputException("stores", "merchant.stores.required");
         }
-        List<NewMerchant.NewStore> stores = merchant.stores().stream()
-                .map(store -> new NewMerchant.NewStore(
-                        TextRules.requirePlainText("storeNameZh", store.nameZh(), NAME_MAX),
-                        TextRules.requirePlainText("storeNameEn", store.nameEn(), NAME_MAX),
-                        TextRules.requirePlainText("cityZh", store.cityZh(), CITY_MAX),
-                        TextRules.requirePlainText("cityEn", store.cityEn(), CITY_MAX),
-                        TextRules.requirePlainText("address", store.address(), ADDRESS_MAX)))
-                .toList();
+        List<NewMerchant.NewStore> stores = merchant.stores().stream().map(MerchantDirectory::validatedStore).toList();
         return new NewMerchant(
                 TextRules.requirePlainText("nameZh", merchant.nameZh(), NAME_MAX),
                 TextRules.requirePlainText("nameEn", merchant.nameEn(), NAME_MAX),
@@ -90,6 +85,15 @@ public class MerchantDirectory {
         return merchants.creditCodeExists(unifiedCreditCode);
     }
 
+    private static NewMerchant.NewStore validatedStore(NewMerchant.NewStore store) {
+        return new NewMerchant.NewStore(
+                TextRules.requirePlainText("storeNameZh", store.nameZh(), NAME_MAX),
+                TextRules.requirePlainText("storeNameEn", store.nameEn(), NAME_MAX),
+                TextRules.requirePlainText("cityZh", store.cityZh(), CITY_MAX),
+                TextRules.requirePlainText("cityEn", store.cityEn(), CITY_MAX),
+                TextRules.requirePlainText("address", store.address(), ADDRESS_MAX));
+    }
+
     /** A login for a merchant's staff, created by a platform admin. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -97,7 +101,27 @@ public class MerchantDirectory {
         if (merchants.find(merchantId).isEmpty()) {
             throw new InvalidInputException("merchant", "merchant.notFound");
         }
-        return userAccounts.createMerchantUser(merchantId, username, displayName, initialPassword);
+        return userAccounts.createMerchantUser(merchantId, MerchantRole.OWNER, username, displayName, initialPassword);
+    }
+
+    /** An owner gives a cashier of their own merchant a login. */
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    @Transactional
+    public long addCashier(String username, String displayName, String initialPassword) {
+        return userAccounts.createMerchantUser(ownMerchantId(), MerchantRole.CASHIER, username, displayName, initialPassword);
+    }
+
+    /** The logins of the owner's own merchant. */
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    public List<UserSummary> myStaff() {
+        return userAccounts.staffOf(ownMerchantId());
+    }
+
+    /** An owner opens another store of their own merchant. */
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    @Transactional
+    public void addStore(NewMerchant.NewStore store) {
+        merchants.insertStore(ownMerchantId(), validatedStore(store), clock.instant());
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")

@@ -21,18 +21,21 @@ public final class EvergreenUser implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final Role role;
     private final @Nullable Long merchantId;
+    private final @Nullable MerchantRole merchantRole;
     private final boolean enabled;
     private final @Nullable Instant lockedUntil;
     private @Nullable String passwordHash;
 
     public EvergreenUser(long id, String username, String displayName, String passwordHash, Role role,
-                         @Nullable Long merchantId, boolean enabled, @Nullable Instant lockedUntil) {
+                         @Nullable Long merchantId, @Nullable MerchantRole merchantRole, boolean enabled,
+                         @Nullable Instant lockedUntil) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.role = role;
         this.merchantId = merchantId;
+        this.merchantRole = merchantRole;
         this.enabled = enabled;
         this.lockedUntil = lockedUntil;
     }
@@ -54,9 +57,16 @@ public final class EvergreenUser implements UserDetails, CredentialsContainer {
         return merchantId;
     }
 
+    /** OWNER or CASHIER for merchant staff; null for every other role. */
+    public @Nullable MerchantRole merchantRole() {
+        return merchantRole;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(role.authority()));
+        return merchantRole == MerchantRole.OWNER
+                ? List.of(new SimpleGrantedAuthority(role.authority()), new SimpleGrantedAuthority("ROLE_" + Roles.MERCHANT_OWNER))
+                : List.of(new SimpleGrantedAuthority(role.authority()));
     }
 
     @Override

@@ -7,6 +7,8 @@ public final class Roles {
     public static final String MERCHANT = "MERCHANT";
     public static final String ADMIN = "ADMIN";
     public static final String REGULATOR = "REGULATOR";
+    /** Granted on top of MERCHANT to a merchant's owners: they manage its stores and staff. */
+    public static final String MERCHANT_OWNER = "MERCHANT_OWNER";
 
     private Roles() {
     }

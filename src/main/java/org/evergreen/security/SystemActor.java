@@ -14,7 +14,7 @@ public final class SystemActor {
 
     /** The platform's own principal; id 0 is never a stored user. */
     public static final EvergreenUser SYSTEM =
-            new EvergreenUser(0, "system", "Evergreen", "", Role.ADMIN, null, true, null);
+            new EvergreenUser(0, "system", "Evergreen", "", Role.ADMIN, null, null, true, null);
 
     private SystemActor() {
     }

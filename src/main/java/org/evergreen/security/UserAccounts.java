@@ -66,7 +66,7 @@ public class UserAccounts {
             throw new InvalidInputException("phoneOrEmail", "registration.identifier.taken");
         }
         long id = insert(new NewUserRow(identifier, displayName, passwordEncoder.encode(registration.password()),
-                Role.MEMBER, phone, email, null, clock.instant(), clock.instant()), "phoneOrEmail", "registration.identifier.taken");
+                Role.MEMBER, phone, email, null, null, clock.instant(), clock.instant()), "phoneOrEmail", "registration.identifier.taken");
         events.publishEvent(new MemberRegistered(id));
         return id;
     }
@@ -78,27 +78,37 @@ public class UserAccounts {
         if (user.role() != Role.ADMIN && user.role() != Role.REGULATOR) {
             throw new InvalidInputException("role", "users.role.notStaff");
         }
-        return insertWithLoginName(user.username(), user.displayName(), user.role(), user.initialPassword(), null);
+        return insertWithLoginName(user.username(), user.displayName(), user.role(), user.initialPassword(), null, null);
     }
 
     /** An admin opens a member account on someone's behalf (service desk, demo data). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public long createMember(String username, String displayName, String initialPassword) {
-        long id = insertWithLoginName(username, displayName, Role.MEMBER, initialPassword, null);
+        long id = insertWithLoginName(username, displayName, Role.MEMBER, initialPassword, null, null);
         events.publishEvent(new MemberRegistered(id));
         return id;
     }
 
-    /** A login for the staff of one merchant; the merchant feature checks the merchant exists. */
-    @PreAuthorize("hasRole('ADMIN')")
+    /**
+     * A login for the staff of one merchant: created by a platform admin, or by one of that merchant's own
+     * owners. The merchant feature checks the merchant exists.
+     */
+    @PreAuthorize("hasRole('ADMIN') or (hasRole('MERCHANT_OWNER') and #merchantId == principal.merchantId())")
     @Transactional
-    public long createMerchantUser(long merchantId, String username, String displayName, String initialPassword) {
-        return insertWithLoginName(username, displayName, Role.MERCHANT, initialPassword, merchantId);
+    public long createMerchantUser(long merchantId, MerchantRole merchantRole, String username, String displayName,
+                                   String initialPassword) {
+        return insertWithLoginName(username, displayName, Role.MERCHANT, initialPassword, merchantId, merchantRole);
+    }
+
+    /** The logins of one merchant's staff: for admins and that merchant's owners. */
+    @PreAuthorize("hasRole('ADMIN') or (hasRole('MERCHANT_OWNER') and #merchantId == principal.merchantId())")
+    public List<UserSummary> staffOf(long merchantId) {
+        return users.staffOf(merchantId);
     }
 
     private long insertWithLoginName(String rawUsername, String rawDisplayName, Role role, String password,
-                             @Nullable Long merchantId) {
+                                     @Nullable Long merchantId, @Nullable MerchantRole merchantRole) {
         String username = rawUsername == null ? "" : rawUsername.strip().toLowerCase(Locale.ROOT);
         if (!LOGIN_NAME.matcher(username).matches()) {
             throw new InvalidInputException("username", "users.username.invalid");
@@ -109,7 +119,7 @@ public class UserAccounts {
             throw new InvalidInputException("username", "users.username.taken");
         }
         return insert(new NewUserRow(username, displayName, passwordEncoder.encode(password), role,
-                null, null, merchantId, null, clock.instant()), "username", "users.username.taken");
+                null, null, merchantId, merchantRole, null, clock.instant()), "username", "users.username.taken");
     }
 
     private long insert(NewUserRow row, String identifyingField, String takenMessageKey) {

@@ -11,6 +11,7 @@ public record UserSummary(
         String displayName,
         Role role,
         @Nullable Long merchantId,
+        @Nullable MerchantRole merchantRole,
         @Nullable Instant lockedUntil,
         Instant createdAt) {
 

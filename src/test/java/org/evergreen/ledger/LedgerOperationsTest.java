@@ -209,7 +209,7 @@ class LedgerOperationsTest extends LedgerTestSupport {
         long member = newOwner();
         earn(member, newOwner(), 10, null);
         long wallet = wallet(member);
-        EvergreenUser someMember = new EvergreenUser(newOwner(), "someone", "Someone", "", Role.MEMBER, null, true, null);
+        EvergreenUser someMember = new EvergreenUser(newOwner(), "someone", "Someone", "", Role.MEMBER, null, null, true, null);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(someMember, null, someMember.getAuthorities()));
 

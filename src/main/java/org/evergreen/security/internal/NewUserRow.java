@@ -1,5 +1,6 @@
 package org.evergreen.security.internal;
 
+import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ public record NewUserRow(
         @Nullable String phone,
         @Nullable String email,
         @Nullable Long merchantId,
+        @Nullable MerchantRole merchantRole,
         @Nullable Instant termsAcceptedAt,
         Instant createdAt) {
 

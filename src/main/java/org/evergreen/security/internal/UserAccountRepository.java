@@ -1,6 +1,7 @@
 package org.evergreen.security.internal;
 
 import org.evergreen.security.EvergreenUser;
+import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Role;
 import org.evergreen.security.UserSummary;
 import org.evergreen.shared.time.UtcTimes;
@@ -32,7 +33,7 @@ public class UserAccountRepository {
 
     public Optional<EvergreenUser> findByUsername(String username) {
         return jdbc.sql("""
-                        SELECT id, username, display_name, password_hash, role, merchant_id, enabled, locked_until
+                        SELECT id, username, display_name, password_hash, role, merchant_id, merchant_role, enabled, locked_until
                         FROM security_user WHERE username = ?""")
                 .param(username)
                 .query(UserAccountRepository::toUser)
@@ -50,9 +51,9 @@ public class UserAccountRepository {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO security_user (username, display_name, password_hash, role, phone, email,
-                                                   merchant_id, terms_accepted_at, created_at)
+                                                   merchant_id, merchant_role, terms_accepted_at, created_at)
                         VALUES (:username, :displayName, :passwordHash, :role, :phone, :email,
-                                :merchantId, :termsAcceptedAt, :createdAt)""")
+                                :merchantId, :merchantRole, :termsAcceptedAt, :createdAt)""")
                 .param("username", row.username())
                 .param("displayName", row.displayName())
                 .param("passwordHash", row.passwordHash())
@@ -60,6 +61,7 @@ public class UserAccountRepository {
                 .param("phone", row.phone())
                 .param("email", row.email())
                 .param("merchantId", row.merchantId())
+                .param("merchantRole", row.merchantRole() == null ? null : row.merchantRole().name())
                 .param("termsAcceptedAt", row.termsAcceptedAt() == null ? null : UtcTimes.toColumn(row.termsAcceptedAt()))
                 .param("createdAt", UtcTimes.toColumn(row.createdAt()))
                 .update(keys, "id");
@@ -86,6 +88,19 @@ public class UserAccountRepository {
     public void recordSuccessfulLogin(String username) {
         jdbc.sql("UPDATE security_user SET failed_logins = 0, locked_until = NULL WHERE username = ? AND (failed_logins > 0 OR locked_until IS NOT NULL)")
                 .param(username).update();
+    }
+
+    /** A merchant's staff, owners first. */
+    public List<UserSummary> staffOf(long merchantId) {
+        return jdbc.sql("""
+                        SELECT id, username, display_name, role, merchant_id, merchant_role, locked_until, created_at
+                        FROM security_user WHERE merchant_id = ? ORDER BY merchant_role DESC, id""")
+                .param(merchantId)
+                .query((rs, n) -> new UserSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")), rs.getObject("merchant_id", Long.class),
+                        MerchantRole.valueOf(rs.getString("merchant_role")), instant(rs, "locked_until"),
+                        UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class))))
+                .list();
     }
 
     public int unlock(long userId) {
@@ -119,7 +134,7 @@ public class UserAccountRepository {
     /** One page of users, newest id first; keyset pagination would matter past a few thousand staff users. */
     public List<UserSummary> page(@Nullable Role role, int offset, int limit) {
         return jdbc.sql("""
-                        SELECT id, username, display_name, role, merchant_id, locked_until, created_at
+                        SELECT id, username, display_name, role, merchant_id, merchant_role, locked_until, created_at
                         FROM security_user WHERE (:role IS NULL OR role = :role)
                         ORDER BY id DESC LIMIT :limit OFFSET :offset""")
                 .param("role", role == null ? null : role.name())
@@ -131,6 +146,7 @@ public class UserAccountRepository {
                         rs.getString("display_name"),
                         Role.valueOf(rs.getString("role")),
                         (Long) rs.getObject("merchant_id", Long.class),
+                        rs.getString("merchant_role") == null ? null : MerchantRole.valueOf(rs.getString("merchant_role")),
                         instant(rs, "locked_until"),
                         UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class))))
                 .list();
@@ -144,6 +160,7 @@ public class UserAccountRepository {
                 rs.getString("password_hash"),
                 Role.valueOf(rs.getString("role")),
                 rs.getObject("merchant_id", Long.class),
+                rs.getString("merchant_role") == null ? null : MerchantRole.valueOf(rs.getString("merchant_role")),
                 rs.getBoolean("enabled"),
                 instant(rs, "locked_until"));
     }

@@ -7,6 +7,8 @@ import org.evergreen.ledger.IntegrityReport;
 import org.evergreen.ledger.LedgerException;
 import org.evergreen.member.Tier;
 import org.evergreen.merchant.MerchantCategory;
+import org.evergreen.merchant.ApplicationStatus;
+import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Role;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,8 @@ class TranslationsTest {
             Stream.of(Tier.values()).forEach(tier -> assertTranslated("tier." + tier.name(), locale));
             Stream.of(MerchantCategory.values()).forEach(category -> assertTranslated("merchant.category." + category.name(), locale));
             Stream.of(LeavingRule.values()).forEach(rule -> assertTranslated("household.leavingRule." + rule.name(), locale));
+            Stream.of(MerchantRole.values()).forEach(role -> assertTranslated("merchantRole." + role.name(), locale));
+            Stream.of(ApplicationStatus.values()).forEach(status -> assertTranslated("application.status." + status.name(), locale));
             Stream.of(EntryKind.values()).forEach(kind -> assertTranslated("points.kind." + kind.name(), locale));
             Stream.of(AccountType.values()).forEach(type -> assertTranslated("points.account." + type.name(), locale));
             Stream.of(IntegrityReport.Check.values()).forEach(check -> assertTranslated("integrity.check." + check.name(), locale));

@@ -1,0 +1,111 @@
+package org.evergreen.merchant.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.merchant.MerchantDirectory;
+import org.evergreen.merchant.NewMerchant;
+import org.evergreen.merchant.StoreSummary;
+import org.evergreen.security.Roles;
+import org.evergreen.security.UserSummary;
+import org.evergreen.shared.ui.FormErrors;
+import org.evergreen.shared.validation.InvalidInputException;
+
+/** A merchant's owners manage its staff logins (cashiers) and its stores. Cashiers do not see this page. */
+@Route("merchant/team")
+@Menu(title = "nav.merchant.team", order = 4, icon = "vaadin:group")
+@RolesAllowed(Roles.MERCHANT_OWNER)
+class TeamView extends VerticalLayout implements HasDynamicTitle {
+
+    private final MerchantDirectory directory;
+    private final Grid<UserSummary> staff = new Grid<>();
+    private final Grid<StoreSummary> stores = new Grid<>();
+
+    TeamView(MerchantDirectory directory) {
+        this.directory = directory;
+        addClassName("team-view");
+
+        staff.addClassName("staff-grid");
+        staff.addColumn(UserSummary::username).setHeader(getTranslation("users.username"));
+        staff.addColumn(UserSummary::displayName).setHeader(getTranslation("users.displayName"));
+        staff.addColumn(user -> getTranslation("merchantRole." + user.merchantRole())).setHeader(getTranslation("users.role"));
+        staff.setAllRowsVisible(true);
+        stores.addClassName("store-grid");
+        stores.addColumn(store -> store.name(getLocale())).setHeader(getTranslation("store.name"));
+        stores.addColumn(store -> store.city(getLocale())).setHeader(getTranslation("store.city"));
+        stores.addColumn(StoreSummary::address).setHeader(getTranslation("store.address")).setFlexGrow(2);
+        stores.setAllRowsVisible(true);
+        refresh();
+
+        Button addCashier = new Button(getTranslation("team.addCashier"), click -> openCashierDialog());
+        Button addStore = new Button(getTranslation("team.addStore"), click -> openStoreDialog());
+        add(new H3(getTranslation("team.staff")), addCashier, staff, new H3(getTranslation("merchant.stores")), addStore, stores);
+    }
+
+    private void refresh() {
+        staff.setItems(directory.myStaff());
+        stores.setItems(directory.myStores());
+    }
+
+    private void openCashierDialog() {
+        TextField username = new TextField(getTranslation("users.username"));
+        username.setMaxLength(32);
+        TextField displayName = new TextField(getTranslation("users.displayName"));
+        displayName.setMaxLength(32);
+        PasswordField password = new PasswordField(getTranslation("users.initialPassword"));
+        password.setMaxLength(64);
+        FormErrors errors = new FormErrors(this).field("username", username).field("displayName", displayName).field("password", password);
+        openDialog("team.addCashier", new FormLayout(username, displayName, password), errors,
+                () -> directory.addCashier(username.getValue(), displayName.getValue(), password.getValue()));
+    }
+
+    private void openStoreDialog() {
+        TextField nameZh = new TextField(getTranslation("team.store.nameZh"));
+        TextField nameEn = new TextField(getTranslation("team.store.nameEn"));
+        TextField cityZh = new TextField(getTranslation("team.store.cityZh"));
+        TextField cityEn = new TextField(getTranslation("team.store.cityEn"));
+        TextField address = new TextField(getTranslation("store.address"));
+        FormErrors errors = new FormErrors(this).field("storeNameZh", nameZh).field("storeNameEn", nameEn)
+                .field("cityZh", cityZh).field("cityEn", cityEn).field("address", address);
+        openDialog("team.addStore", new FormLayout(nameZh, nameEn, cityZh, cityEn, address), errors,
+                () -> directory.addStore(new NewMerchant.NewStore(nameZh.getValue(), nameEn.getValue(), cityZh.getValue(),
+                        cityEn.getValue(), address.getValue())));
+    }
+
+    /** A dialog whose save runs {@code save}; a refusal stays in the dialog next to its field. */
+    private void openDialog(String titleKey, FormLayout fields, FormErrors errors, Runnable save) {
+        Dialog dialog = new Dialog(getTranslation(titleKey));
+        Button confirm = new Button(getTranslation("users.create"), click -> {
+            errors.clear();
+            try {
+                save.run();
+                dialog.close();
+                refresh();
+                Notification.show(getTranslation("team.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException refused) {
+                errors.show(refused);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(fields);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.merchant.team");
+    }
+}
