@@ -13,6 +13,7 @@ import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.NewMerchant;
 import org.evergreen.merchant.NewMerchant.NewStore;
+import org.evergreen.merchant.TillKeys;
 import org.evergreen.merchant.UnifiedSocialCreditCode;
 import org.evergreen.security.MemberRegistration;
 import org.evergreen.security.NewStaffUser;
@@ -45,6 +46,8 @@ class DemoDataLoader implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "evergreen";
     private static final String DEMO_MEMBER_NAME = "王小绿";
+    /** The demo merchant's first store's till key, printed in the README so that the API can be tried at once. */
+    static final String DEMO_TILL_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private static final String[][] MEMBER_NAMES = {
@@ -60,11 +63,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final Households households;
     private final TransactionTemplate transaction;
     private final Ledger ledger;
+    private final TillKeys tillKeys;
     private final Clock clock;
 
     DemoDataLoader(DemoDataProperties properties, ObjectProvider<EmbeddedMariaDb> embeddedDatabase,
                    UserAccounts userAccounts, MerchantDirectory merchants, Households households,
-                   TransactionTemplate transaction, Ledger ledger, Clock clock) {
+                   TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, Clock clock) {
         this.properties = properties;
         this.embeddedDatabase = embeddedDatabase;
         this.userAccounts = userAccounts;
@@ -72,6 +76,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.households = households;
         this.transaction = transaction;
         this.ledger = ledger;
+        this.tillKeys = tillKeys;
         this.clock = clock;
     }
 
@@ -98,6 +103,8 @@ class DemoDataLoader implements ApplicationRunner {
             merchantIds.add(merchants.register(merchant));
         }
         merchants.createStaffLogin(merchantIds.getFirst(), "merchant", "青松便利店长", DEMO_PASSWORD);
+        tillKeys.createKnown(merchantIds.getFirst(), merchants.storesOf(merchantIds.getFirst()).getFirst().id(),
+                "人民广场店 1 号收银台", DEMO_TILL_KEY);
         merchants.createStaffLogin(merchantIds.get(1), "hotel", "绿野酒店前台", DEMO_PASSWORD);
 
         // The demo member heads the first household; the first name of every other family is its head.

@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** Member profiles: created with the account, read by the member themselves. */
 @Service
@@ -41,6 +42,12 @@ public class MemberProfiles {
                 }
             }
         }
+    }
+
+    /** The member with this member number, for a till serving them. */
+    @PreAuthorize("hasRole('TILL')")
+    public Optional<MemberProfile> byNumber(String memberNumber) {
+        return MemberNumbers.isValid(memberNumber) ? members.findByNumber(memberNumber) : Optional.empty();
     }
 
     /** The signed-in member's own profile. */

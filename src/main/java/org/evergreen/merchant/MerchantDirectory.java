@@ -134,6 +134,12 @@ public class MerchantDirectory {
         return merchants.page(offset, limit);
     }
 
+    /** Any merchant's stores, for admins and regulators. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public List<StoreSummary> storesOf(long merchantId) {
+        return merchants.stores(merchantId);
+    }
+
     /** The merchant the signed-in staff member works for; never another one. */
     @PreAuthorize("hasRole('MERCHANT')")
     public MerchantSummary myMerchant() {

@@ -26,6 +26,11 @@ public class MemberRepository {
                 .update();
     }
 
+    public Optional<MemberProfile> findByNumber(String memberNumber) {
+        return jdbc.sql("SELECT user_id FROM member_member WHERE member_number = ?").param(memberNumber)
+                .query(Long.class).optional().flatMap(this::find);
+    }
+
     public Optional<MemberProfile> find(long userId) {
         return jdbc.sql("SELECT user_id, member_number, tier, joined_at FROM member_member WHERE user_id = ?")
                 .param(userId)

@@ -1,0 +1,68 @@
+package org.evergreen.earning.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.evergreen.shared.i18n.Translations;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * RFC 9457 problem details for the till API: a stable {@code type} per problem, and a title and detail in
+ * the caller's language (Accept-Language; Chinese by default).
+ */
+@Component
+@RestControllerAdvice(basePackageClasses = TillApiProblems.class)
+class TillApiProblems {
+
+    /** A refusal the API reports; {@code code} names both the problem type and its message keys. */
+    static final class TillApiException extends RuntimeException {
+
+        private final HttpStatus status;
+        private final String code;
+
+        TillApiException(HttpStatus status, String code) {
+            super(code);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    private final Translations translations;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    TillApiProblems(Translations translations) {
+        this.translations = translations;
+    }
+
+    @ExceptionHandler(TillApiException.class)
+    ResponseEntity<ProblemDetail> refused(TillApiException refusal, HttpServletRequest request) {
+        return ResponseEntity.status(refusal.status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(refusal.status, refusal.code, request));
+    }
+
+    void writeUnauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader("WWW-Authenticate", "Bearer");
+        response.getWriter().write(json.writeValueAsString(problem(HttpStatus.UNAUTHORIZED, "unauthorized", request)));
+    }
+
+    private ProblemDetail problem(HttpStatus status, String code, HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, translations.getTranslation("api.problem." + code + ".detail", locale));
+        problem.setType(URI.create("urn:evergreen:problem:" + code));
+        problem.setTitle(translations.getTranslation("api.problem." + code + ".title", locale));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+}

@@ -1,0 +1,42 @@
+package org.evergreen.earning.api;
+
+import org.evergreen.earning.api.TillApiProblems.TillApiException;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.MemberPoints;
+import org.evergreen.member.MemberProfile;
+import org.evergreen.member.MemberProfiles;
+import org.evergreen.security.SystemActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+
+/** What a till shows a member at the counter: their points, found by member number. */
+@RestController
+@RequestMapping("/api/v1/members")
+class TillMemberController {
+
+    /** The points a till shows: what can be spent now, what is held, and what expires within 30 days. */
+    record BalanceResponse(String memberNumber, long available, long held, long expiringWithin30Days) {
+    }
+
+    private final MemberProfiles members;
+    private final Ledger ledger;
+
+    TillMemberController(MemberProfiles members, Ledger ledger) {
+        this.members = members;
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/{memberNumber}/balance")
+    BalanceResponse balance(@PathVariable String memberNumber) {
+        MemberProfile member = members.byNumber(memberNumber)
+                .orElseThrow(() -> new TillApiException(HttpStatus.NOT_FOUND, "member-not-found"));
+        // The till may see this member's points; reading them is the platform's work.
+        MemberPoints points = SystemActor.call(() -> ledger.memberPoints(member.userId(), Duration.ofDays(30)));
+        return new BalanceResponse(member.memberNumber(), points.available(), points.held(), points.expiringTotal());
+    }
+}

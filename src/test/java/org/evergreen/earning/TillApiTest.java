@@ -1,0 +1,128 @@
+package org.evergreen.earning;
+
+import org.evergreen.ThisContextsSecurity;
+import org.evergreen.merchant.TillKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The till API over real HTTP: API keys, the member balance for the till display, problem details. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(ThisContextsSecurity.class)
+class TillApiTest {
+
+    private static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TillKeys tillKeys;
+
+    @Autowired
+    UserDetailsService users;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String demoMemberNumber;
+
+    @BeforeEach
+    void findDemoMember() {
+        demoMemberNumber = jdbc.sql("""
+                        SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
+                        WHERE u.username = 'member'""").query(String.class).single();
+    }
+
+    @Test
+    void aTillWithItsKeySeesTheMembersPoints() throws Exception {
+        HttpResponse<String> response = get("/api/v1/members/" + demoMemberNumber + "/balance", DEMO_KEY, "zh-CN");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode balance = JSON.readTree(response.body());
+        assertThat(balance.get("memberNumber").asString()).isEqualTo(demoMemberNumber);
+        assertThat(balance.get("available").asLong()).isEqualTo(2_980);
+        assertThat(balance.get("held").asLong()).isEqualTo(800);
+        assertThat(balance.get("expiringWithin30Days").asLong()).isEqualTo(500);
+        assertThat(jdbc.sql("SELECT last_used_at IS NOT NULL FROM merchant_till_key WHERE key_prefix = 'demo0001'")
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void withoutAValidKeyTheAnswerIsAProblemDetail() throws Exception {
+        for (String key : new String[]{null, "not-a-key", "eg_demo0001_EvergreenDemoTillKey2026Pine0002"}) {
+            HttpResponse<String> response = get("/api/v1/members/" + demoMemberNumber + "/balance", key, "en");
+            assertThat(response.statusCode()).as(String.valueOf(key)).isEqualTo(401);
+            assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("type").asString()).isEqualTo("urn:evergreen:problem:unauthorized");
+            assertThat(problem.get("title").asString()).isEqualTo("Not signed in");
+            assertThat(problem.get("status").asInt()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anUnknownMemberIsAProblemInTheCallersLanguage() throws Exception {
+        for (String number : new String[]{"912345678904", "12345", "<script>"}) {
+            HttpResponse<String> chinese = get("/api/v1/members/" + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8)
+                    + "/balance", DEMO_KEY, "zh-CN");
+            assertThat(chinese.statusCode()).as(number).isEqualTo(404);
+            JsonNode problem = JSON.readTree(chinese.body());
+            assertThat(problem.get("type").asString()).isEqualTo("urn:evergreen:problem:member-not-found");
+            assertThat(problem.get("title").asString()).isEqualTo("未找到会员");
+        }
+        JsonNode english = JSON.readTree(get("/api/v1/members/912345678904/balance", DEMO_KEY, "en-US").body());
+        assertThat(english.get("title").asString()).isEqualTo("Member not found");
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingAtOnce() throws Exception {
+        signInAs("merchant");
+        long store = jdbc.sql("SELECT store_id FROM merchant_till_key WHERE key_prefix = 'demo0001'").query(Long.class).single();
+        String key = tillKeys.create(store, "临时收银台");
+        assertThat(get("/api/v1/members/" + demoMemberNumber + "/balance", key, "zh-CN").statusCode()).isEqualTo(200);
+
+        long keyId = jdbc.sql("SELECT id FROM merchant_till_key WHERE key_prefix = ?").param(key.substring(3, 11)).query(Long.class).single();
+        tillKeys.revoke(keyId);
+        assertThat(get("/api/v1/members/" + demoMemberNumber + "/balance", key, "zh-CN").statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT secret_hash FROM merchant_till_key WHERE id = ?").param(keyId).query(String.class).single())
+                .doesNotContain(key.substring(12));
+    }
+
+    private void signInAs(String username) {
+        UserDetails user = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    private HttpResponse<String> get(String path, String key, String language) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Language", language).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
