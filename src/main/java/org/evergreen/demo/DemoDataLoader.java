@@ -1,5 +1,6 @@
 package org.evergreen.demo;
 
+import org.evergreen.earning.BaseRules;
 import org.evergreen.household.Households;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
@@ -30,6 +31,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +66,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Ledger ledger;
     private final TillKeys tillKeys;
+    private final BaseRules baseRules;
     private final Clock clock;
 
     DemoDataLoader(DemoDataProperties properties, ObjectProvider<EmbeddedMariaDb> embeddedDatabase,
                    UserAccounts userAccounts, MerchantDirectory merchants, Households households,
-                   TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, Clock clock) {
+                   TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, BaseRules baseRules, Clock clock) {
         this.properties = properties;
         this.embeddedDatabase = embeddedDatabase;
         this.userAccounts = userAccounts;
@@ -77,6 +80,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.transaction = transaction;
         this.ledger = ledger;
         this.tillKeys = tillKeys;
+        this.baseRules = baseRules;
         this.clock = clock;
     }
 
@@ -103,6 +107,9 @@ class DemoDataLoader implements ApplicationRunner {
             merchantIds.add(merchants.register(merchant));
         }
         merchants.createStaffLogin(merchantIds.getFirst(), "merchant", "青松便利店长", DEMO_PASSWORD);
+        for (long merchantId : merchantIds) {
+            baseRules.disclose(merchantId, BigDecimal.ONE, null);
+        }
         tillKeys.createKnown(merchantIds.getFirst(), merchants.storesOf(merchantIds.getFirst()).getFirst().id(),
                 "人民广场店 1 号收银台", DEMO_TILL_KEY);
         merchants.createStaffLogin(merchantIds.get(1), "hotel", "绿野酒店前台", DEMO_PASSWORD);

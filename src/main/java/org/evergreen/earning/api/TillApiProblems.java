@@ -29,11 +29,17 @@ class TillApiProblems {
 
         private final HttpStatus status;
         private final String code;
+        private final String detailKey;
 
         TillApiException(HttpStatus status, String code) {
+            this(status, code, "api.problem." + code + ".detail");
+        }
+
+        TillApiException(HttpStatus status, String code, String detailKey) {
             super(code);
             this.status = status;
             this.code = code;
+            this.detailKey = detailKey;
         }
     }
 
@@ -47,19 +53,20 @@ class TillApiProblems {
     @ExceptionHandler(TillApiException.class)
     ResponseEntity<ProblemDetail> refused(TillApiException refusal, HttpServletRequest request) {
         return ResponseEntity.status(refusal.status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(refusal.status, refusal.code, request));
+                .body(problem(refusal.status, refusal.code, refusal.detailKey, request));
     }
 
     void writeUnauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("WWW-Authenticate", "Bearer");
-        response.getWriter().write(json.writeValueAsString(problem(HttpStatus.UNAUTHORIZED, "unauthorized", request)));
+        response.getWriter().write(json.writeValueAsString(
+                problem(HttpStatus.UNAUTHORIZED, "unauthorized", "api.problem.unauthorized.detail", request)));
     }
 
-    private ProblemDetail problem(HttpStatus status, String code, HttpServletRequest request) {
+    private ProblemDetail problem(HttpStatus status, String code, String detailKey, HttpServletRequest request) {
         Locale locale = request.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, translations.getTranslation("api.problem." + code + ".detail", locale));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, translations.getTranslation(detailKey, locale));
         problem.setType(URI.create("urn:evergreen:problem:" + code));
         problem.setTitle(translations.getTranslation("api.problem." + code + ".title", locale));
         problem.setInstance(URI.create(request.getRequestURI()));

@@ -29,6 +29,12 @@ public final class TextRules {
         return trimmed;
     }
 
+    /** Whether {@link #requirePlainText} would accept the value. */
+    public static boolean isPlainText(String value, int maxLength) {
+        String trimmed = value == null ? "" : value.strip();
+        return !trimmed.isEmpty() && trimmed.codePointCount(0, trimmed.length()) <= maxLength && !UNSAFE.matcher(trimmed).find();
+    }
+
     public static boolean isPhone(String value) {
         return value != null && PHONE.matcher(value).matches();
     }

@@ -1,0 +1,127 @@
+package org.evergreen.earning;
+
+import org.evergreen.earning.PurchaseRefused.Kind;
+import org.evergreen.earning.internal.PurchaseRepository;
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryRequest;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.Posting;
+import org.evergreen.member.MemberProfile;
+import org.evergreen.member.MemberProfiles;
+import org.evergreen.merchant.TillPrincipal;
+import org.evergreen.security.SystemActor;
+import org.evergreen.shared.validation.TextRules;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Purchases reported by tills earn their members points: only against a real, well-formed purchase, under
+ * the merchant's base rule disclosed before the purchase, once per receipt, once per idempotency key.
+ */
+@Service
+public class Purchases {
+
+    private static final Pattern RECEIPT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_/-]{0,63}$");
+    private static final BigDecimal MAX_TOTAL = new BigDecimal("10000000");
+    private static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("1000000");
+    private static final int MAX_LINES = 200;
+    private static final int MAX_QUANTITY = 10_000;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Duration LATE_REPORT = Duration.ofDays(30);
+
+    private final PurchaseRepository purchases;
+    private final MemberProfiles members;
+    private final BaseRules rules;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public Purchases(PurchaseRepository purchases, MemberProfiles members, BaseRules rules, Ledger ledger, Clock clock) {
+        this.purchases = purchases;
+        this.members = members;
+        this.rules = rules;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Records a till's purchase and posts its points; the same key again answers the first result. */
+    @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
+    @Transactional
+    public PurchaseResult record(TillPrincipal till, PurchaseRequest purchase, String idempotencyKey) {
+        var replay = purchases.byIdempotencyKey(till.merchantId(), idempotencyKey);
+        if (replay.isPresent()) {
+            return answer(replay.get(), true);
+        }
+        validate(purchase);
+        MemberProfile member = members.byNumber(purchase.memberNumber())
+                .orElseThrow(() -> new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail"));
+        BaseRule rule = rules.ruleAt(till.merchantId(), purchase.purchasedAt())
+                .orElseThrow(() -> new PurchaseRefused(Kind.NO_EARNING_RULE, "no-earning-rule", "api.purchase.noRule"));
+        if (purchases.receiptTaken(till.storeId(), purchase.receiptNumber())) {
+            throw new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt");
+        }
+        long points = purchase.total().multiply(rule.pointsPerYuan()).setScale(0, RoundingMode.FLOOR).longValueExact();
+        long purchaseId;
+        try {
+            purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, purchase, points,
+                    rule.version(), clock.instant());
+        } catch (DuplicateKeyException raced) {
+            // The same key from a parallel request committed first: answer as its replay. Else the receipt was taken.
+            return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey).map(first -> answer(first, true))
+                    .orElseThrow(() -> new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt"));
+        }
+        if (points > 0) {
+            long entryId = SystemActor.call(() -> ledger.post(new EntryRequest(EntryKind.EARN, "merchant:" + till.merchantId(),
+                    idempotencyKey, till.actor(), "purchase", "purchase:" + purchaseId, null,
+                    List.of(new Posting(ledger.account(AccountType.MERCHANT_ISSUANCE, till.merchantId()), -points),
+                            new Posting(ledger.account(AccountType.MEMBER_WALLET, member.userId()), points)), null)).entryId());
+            purchases.linkLedgerEntry(purchaseId, entryId);
+        }
+        return answer(new PurchaseRepository.StoredPurchase(purchaseId, member.userId(), points, rule.version()), false);
+    }
+
+    private PurchaseResult answer(PurchaseRepository.StoredPurchase stored, boolean replay) {
+        long available = SystemActor.call(() -> ledger.memberPoints(stored.memberId(), Duration.ZERO).available());
+        return new PurchaseResult(stored.id(), stored.points(),
+                List.of(new PurchaseResult.RulePoints("base", stored.ruleVersion(), stored.points())), available, replay);
+    }
+
+    private void validate(PurchaseRequest purchase) {
+        require(purchase.memberNumber() != null && !purchase.memberNumber().isBlank(), "api.purchase.memberRequired");
+        require(purchase.receiptNumber() != null && RECEIPT.matcher(purchase.receiptNumber()).matches(), "api.purchase.receipt");
+        require(purchase.purchasedAt() != null, "api.purchase.timeRequired");
+        Instant now = clock.instant();
+        require(!purchase.purchasedAt().isAfter(now.plus(CLOCK_SKEW)), "api.purchase.future");
+        require(!purchase.purchasedAt().isBefore(now.minus(LATE_REPORT)), "api.purchase.tooOld");
+        require("CNY".equals(purchase.currency()), "api.purchase.currency");
+        require(purchase.lines() != null && !purchase.lines().isEmpty() && purchase.lines().size() <= MAX_LINES, "api.purchase.lines");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (PurchaseRequest.Line line : purchase.lines()) {
+            require(line != null && line.sku() != null && !line.sku().isBlank() && line.sku().length() <= 64, "api.purchase.line");
+            require(TextRules.isPlainText(line.name(), 200) && TextRules.isPlainText(line.category(), 64), "api.purchase.line");
+            require(line.quantity() >= 1 && line.quantity() <= MAX_QUANTITY, "api.purchase.quantity");
+            require(line.unitPrice() != null && line.unitPrice().signum() >= 0 && line.unitPrice().scale() <= 2
+                    && line.unitPrice().compareTo(MAX_UNIT_PRICE) <= 0, "api.purchase.amount");
+            sum = sum.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
+        }
+        require(purchase.total() != null && purchase.total().signum() > 0 && purchase.total().scale() <= 2
+                && purchase.total().compareTo(MAX_TOTAL) <= 0, "api.purchase.amount");
+        require(purchase.total().compareTo(sum) == 0, "api.purchase.totalMismatch");
+    }
+
+    private static void require(boolean condition, String detailKey) {
+        if (!condition) {
+            throw new PurchaseRefused(Kind.INVALID, "invalid-purchase", detailKey);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.evergreen.earning.api;
+
+import org.evergreen.earning.PurchaseRefused;
+import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.earning.PurchaseResult;
+import org.evergreen.earning.Purchases;
+import org.evergreen.earning.api.TillApiProblems.TillApiException;
+import org.evergreen.merchant.TillPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tills report purchases; members earn the points at once. */
+@RestController
+@RequestMapping("/api/v1/purchases")
+class TillPurchaseController {
+
+    /** Strict on purpose: an unknown field is a till bug that must not pass silently. */
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final Purchases purchases;
+
+    TillPurchaseController(Purchases purchases) {
+        this.purchases = purchases;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PurchaseResult> record(@AuthenticationPrincipal TillPrincipal till, @RequestBody String body,
+                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+            throw new TillApiException(HttpStatus.BAD_REQUEST, "idempotency-key-required");
+        }
+        PurchaseRequest purchase;
+        try {
+            purchase = STRICT.readValue(body, PurchaseRequest.class);
+        } catch (JacksonException malformed) {
+            throw new TillApiException(HttpStatus.BAD_REQUEST, "malformed-request");
+        }
+        try {
+            PurchaseResult result = purchases.record(till, purchase, idempotencyKey.strip());
+            return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+        } catch (PurchaseRefused refused) {
+            HttpStatus status = switch (refused.kind()) {
+                case INVALID, NO_EARNING_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+                case MEMBER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case DUPLICATE_RECEIPT -> HttpStatus.CONFLICT;
+            };
+            throw new TillApiException(status, refused.code(), refused.detailKey());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.evergreen.earning;
+
+import org.evergreen.ThisContextsSecurity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tills post purchases over real HTTP: points at the disclosed base rate, idempotent, every bad input refused. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(ThisContextsSecurity.class)
+class TillPurchaseApiTest {
+
+    private static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger RECEIPT = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String memberNumber;
+
+    @BeforeEach
+    void findMember() {
+        memberNumber = jdbc.sql("""
+                        SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
+                        WHERE u.username = '13800000020'""").query(String.class).single();
+    }
+
+    @Test
+    void aPurchaseEarnsPointsAtTheBaseRateAndAReplayPostsNothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = purchase(receipt(), "128.50", List.of(line("SKU-1", "有机牛奶", "dairy", 2, "32.25"), line("SKU-2", "全麦面包", "bakery", 1, "64.00")));
+        long before = availableOf("13800000020");
+
+        HttpResponse<String> first = post(body, key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        JsonNode result = JSON.readTree(first.body());
+        assertThat(result.get("pointsEarned").asLong()).isEqualTo(128);
+        assertThat(result.get("breakdown").get(0).get("rule").asString()).isEqualTo("base");
+        assertThat(result.get("availablePoints").asLong()).isEqualTo(before + 128);
+
+        HttpResponse<String> replay = post(body, key);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(replay.body()).get("purchaseId").asLong()).isEqualTo(result.get("purchaseId").asLong());
+        assertThat(availableOf("13800000020")).isEqualTo(before + 128);
+    }
+
+    @Test
+    void theSameKeyFromEightRequestsAtOnceEarnsOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = purchase(receipt(), "10.00", List.of(line("SKU-9", "矿泉水", "drinks", 5, "2.00")));
+        long before = availableOf("13800000020");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> post(body, key)));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).isIn(200, 201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(availableOf("13800000020")).isEqualTo(before + 10);
+    }
+
+    @Test
+    void aReceiptAlreadyClaimedIsRefusedUnderAnyKey() throws Exception {
+        String receipt = receipt();
+        assertThat(post(purchase(receipt, "5.00", List.of(line("S", "笔", "stationery", 1, "5.00"))), UUID.randomUUID().toString()).statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> again = post(purchase(receipt, "5.00", List.of(line("S", "笔", "stationery", 1, "5.00"))), UUID.randomUUID().toString());
+        assertProblem(again, 409, "duplicate-receipt");
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndPostsNothing() throws Exception {
+        long entries = jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+        String ok = line("S", "茶", "drinks", 1, "8.00");
+        Map<String, String> refused = Map.of(
+                "{not json", "malformed-request",
+                purchase(receipt(), "8.00", List.of(ok)).replace("\"currency\"", "\"surprise\":1,\"currency\""), "malformed-request",
+                purchase(receipt(), "-8.00", List.of(line("S", "茶", "drinks", 1, "-8.00"))), "invalid-purchase",
+                purchase(receipt(), "9.00", List.of(ok)), "invalid-purchase",
+                purchase(receipt(), "8.00", List.of(ok)).replace("\"CNY\"", "\"USD\""), "invalid-purchase",
+                purchase(receipt(), "8.00", List.of(ok)).replace(Instant.now().toString().substring(0, 4), "2099"), "invalid-purchase",
+                purchase(receipt(), "99999999999.00", List.of(line("S", "金", "gold", 1, "99999999999.00"))), "invalid-purchase",
+                purchase(receipt(), "8.00", List.of(line("S", "<script>", "drinks", 1, "8.00"))), "invalid-purchase");
+        for (Map.Entry<String, String> bad : refused.entrySet()) {
+            assertProblem(post(bad.getKey(), UUID.randomUUID().toString()), bad.getValue().equals("malformed-request") ? 400 : 422, bad.getValue());
+        }
+        assertProblem(post(purchase(receipt(), "8.00", List.of(ok)), null), 400, "idempotency-key-required");
+        assertProblem(post(purchase(receipt(), "8.00", List.of(ok)).replace(memberNumber, "912345678904"), UUID.randomUUID().toString()),
+                404, "member-not-found");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:evergreen:problem:" + type);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+    }
+
+    private long availableOf(String username) {
+        return jdbc.sql("""
+                        SELECT a.balance FROM ledger_account a JOIN security_user u ON u.id = a.owner_id
+                        WHERE a.type = 'MEMBER_WALLET' AND u.username = ?""").param(username).query(Long.class).optional().orElse(0L);
+    }
+
+    private String purchase(String receipt, String total, List<String> lines) {
+        return """
+                {"memberNumber":"%s","receiptNumber":"%s","purchasedAt":"%s","currency":"CNY","total":%s,"lines":[%s]}"""
+                .formatted(memberNumber, receipt, Instant.now(), total, String.join(",", lines));
+    }
+
+    private static String line(String sku, String name, String category, int quantity, String unitPrice) {
+        return """
+                {"sku":"%s","name":"%s","category":"%s","quantity":%d,"unitPrice":%s,"green":false}"""
+                .formatted(sku, name, category, quantity, unitPrice);
+    }
+
+    private static String receipt() {
+        return "R-" + System.nanoTime() + "-" + RECEIPT.incrementAndGet();
+    }
+
+    private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/purchases"))
+                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
