@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -88,6 +89,12 @@ public class Purchases {
             purchases.linkLedgerEntry(purchaseId, entryId);
         }
         return answer(new PurchaseRepository.StoredPurchase(purchaseId, member.userId(), points, rule.version()), false);
+    }
+
+    /** One of the till's own merchant's purchases; another merchant's is reported as not existing. */
+    @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
+    public Optional<PurchaseDetails> details(TillPrincipal till, long purchaseId) {
+        return purchases.details(till.merchantId(), purchaseId);
     }
 
     private PurchaseResult answer(PurchaseRepository.StoredPurchase stored, boolean replay) {

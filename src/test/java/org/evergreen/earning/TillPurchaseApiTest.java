@@ -1,6 +1,7 @@
 package org.evergreen.earning;
 
 import org.evergreen.ThisContextsSecurity;
+import org.evergreen.merchant.TillKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,6 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +47,12 @@ class TillPurchaseApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TillKeys tillKeys;
+
+    @Autowired
+    UserDetailsService users;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String memberNumber;
@@ -121,6 +132,55 @@ class TillPurchaseApiTest {
         assertProblem(post(purchase(receipt(), "8.00", List.of(ok)).replace(memberNumber, "912345678904"), UUID.randomUUID().toString()),
                 404, "member-not-found");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);
+    }
+
+    @Test
+    void aTillReadsItsMerchantsPurchasesButNotAnotherMerchants() throws Exception {
+        HttpResponse<String> created = post(purchase(receipt(), "12.00", List.of(line("B-1", "笔记本", "stationery", 3, "4.00"))),
+                UUID.randomUUID().toString());
+        long purchaseId = JSON.readTree(created.body()).get("purchaseId").asLong();
+
+        HttpResponse<String> own = get("/api/v1/purchases/" + purchaseId, DEMO_KEY);
+        assertThat(own.statusCode()).isEqualTo(200);
+        JsonNode details = JSON.readTree(own.body());
+        assertThat(details.get("pointsEarned").asLong()).isEqualTo(12);
+        assertThat(details.get("lines").get(0).get("name").asString()).isEqualTo("笔记本");
+
+        String hotelKey = keyForHotel();
+        assertProblem(get("/api/v1/purchases/" + purchaseId, hotelKey), 404, "purchase-not-found");
+        assertProblem(get("/api/v1/purchases/99999999", hotelKey), 404, "purchase-not-found");
+    }
+
+    @Test
+    void aTillOverItsRateLimitIsToldToWait() throws Exception {
+        String key = keyForHotel();
+        int limited = 0;
+        for (int i = 0; i < 90; i++) {
+            HttpResponse<String> response = get("/api/v1/members/" + memberNumber + "/balance", key);
+            if (response.statusCode() == 429) {
+                limited++;
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo("urn:evergreen:problem:rate-limited");
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(limited).isPositive();
+    }
+
+    /** A fresh key of the hotel group's first store, created by its owner. */
+    private String keyForHotel() {
+        UserDetails owner = users.loadUserByUsername("hotel");
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
+        long store = jdbc.sql("""
+                        SELECT s.id FROM merchant_store s JOIN security_user u ON u.merchant_id = s.merchant_id
+                        WHERE u.username = 'hotel' ORDER BY s.id LIMIT 1""").query(Long.class).single();
+        return tillKeys.create(store, "测试收银台");
+    }
+
+    private HttpResponse<String> get(String path, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {

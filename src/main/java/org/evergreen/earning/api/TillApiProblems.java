@@ -56,6 +56,14 @@ class TillApiProblems {
                 .body(problem(refusal.status, refusal.code, refusal.detailKey, request));
     }
 
+    void writeTooManyRequests(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader("Retry-After", "1");
+        response.getWriter().write(json.writeValueAsString(
+                problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "api.problem.rate-limited.detail", request)));
+    }
+
     void writeUnauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The till API ({@code /api/**}) authenticates every request by the store's API key sent as
@@ -31,7 +32,8 @@ class TillApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tillApiFilterChain(HttpSecurity http, TillKeys tillKeys, TillApiProblems problems) throws Exception {
+    SecurityFilterChain tillApiFilterChain(HttpSecurity http, TillKeys tillKeys, TillApiProblems problems,
+                                           TillRateLimiter rateLimiter) throws Exception {
         http.securityMatcher("/api/**")
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -39,17 +41,21 @@ class TillApiSecurity {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, denied) -> problems.writeUnauthorized(request, response))
                         .accessDeniedHandler((request, response, denied) -> problems.writeUnauthorized(request, response)))
-                .addFilterBefore(new BearerKeyFilter(tillKeys), BasicAuthenticationFilter.class);
+                .addFilterBefore(new BearerKeyFilter(tillKeys, rateLimiter, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 
-    /** Turns a valid bearer key into the till's identity for this one request. */
+    /** Turns a valid bearer key into the till's identity for this one request, within the key's rate limit. */
     private static final class BearerKeyFilter extends OncePerRequestFilter {
 
         private final TillKeys tillKeys;
+        private final TillRateLimiter rateLimiter;
+        private final TillApiProblems problems;
 
-        BearerKeyFilter(TillKeys tillKeys) {
+        BearerKeyFilter(TillKeys tillKeys, TillRateLimiter rateLimiter, TillApiProblems problems) {
             this.tillKeys = tillKeys;
+            this.rateLimiter = rateLimiter;
+            this.problems = problems;
         }
 
         @Override
@@ -57,8 +63,13 @@ class TillApiSecurity {
                 throws ServletException, IOException {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                tillKeys.authenticate(header.substring(7)).ifPresent(till -> SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(till, null,
+                Optional<TillPrincipal> till = tillKeys.authenticate(header.substring(7));
+                if (till.isPresent() && !rateLimiter.tryAcquire(till.get().keyId())) {
+                    problems.writeTooManyRequests(request, response);
+                    return;
+                }
+                till.ifPresent(principal -> SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(principal, null,
                                 List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE)))));
             }
             chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package org.evergreen.earning.api;
 
+import org.evergreen.earning.PurchaseDetails;
 import org.evergreen.earning.PurchaseRefused;
 import org.evergreen.earning.PurchaseRequest;
 import org.evergreen.earning.PurchaseResult;
@@ -10,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,6 +37,12 @@ class TillPurchaseController {
 
     TillPurchaseController(Purchases purchases) {
         this.purchases = purchases;
+    }
+
+    @GetMapping("/{purchaseId}")
+    PurchaseDetails purchase(@AuthenticationPrincipal TillPrincipal till, @PathVariable long purchaseId) {
+        return purchases.details(till, purchaseId)
+                .orElseThrow(() -> new TillApiException(HttpStatus.NOT_FOUND, "purchase-not-found"));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,6 @@
 package org.evergreen.earning.internal;
 
+import org.evergreen.earning.PurchaseDetails;
 import org.evergreen.earning.PurchaseRequest;
 import org.evergreen.shared.time.UtcTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +9,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code earning_purchase} and {@code earning_purchase_line} tables. */
@@ -50,6 +53,25 @@ public class PurchaseRepository {
                     .update();
         }
         return id;
+    }
+
+    /** A purchase with its lines, if it belongs to this merchant: another merchant's purchase does not exist here. */
+    public Optional<PurchaseDetails> details(long merchantId, long purchaseId) {
+        List<PurchaseRequest.Line> lines = jdbc.sql("""
+                        SELECT l.sku, l.name, l.category, l.quantity, l.unit_price, l.green FROM earning_purchase_line l
+                        JOIN earning_purchase p ON p.id = l.purchase_id WHERE p.id = ? AND p.merchant_id = ? ORDER BY l.id""")
+                .params(purchaseId, merchantId)
+                .query((rs, n) -> new PurchaseRequest.Line(rs.getString("sku"), rs.getString("name"), rs.getString("category"),
+                        rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBoolean("green")))
+                .list();
+        return jdbc.sql("""
+                        SELECT id, store_id, receipt_number, purchased_at, total, currency, points, rule_version
+                        FROM earning_purchase WHERE id = ? AND merchant_id = ?""")
+                .params(purchaseId, merchantId)
+                .query((rs, n) -> new PurchaseDetails(rs.getLong("id"), rs.getLong("store_id"), rs.getString("receipt_number"),
+                        UtcTimes.fromColumn(rs.getObject("purchased_at", LocalDateTime.class)), rs.getBigDecimal("total"),
+                        rs.getString("currency"), rs.getLong("points"), rs.getInt("rule_version"), lines))
+                .optional();
     }
 
     public void linkLedgerEntry(long purchaseId, long entryId) {
