@@ -1,14 +1,14 @@
 package org.evergreen.earning;
 
 /**
- * A purchase the till API refuses; nothing was recorded or posted.
+ * A purchase or refund the till API refuses; nothing was recorded or posted.
  *
  * @see #code() the stable problem type, e.g. {@code duplicate-receipt}
  */
 public class PurchaseRefused extends RuntimeException {
 
     public enum Kind {
-        INVALID, MEMBER_NOT_FOUND, DUPLICATE_RECEIPT, NO_EARNING_RULE
+        INVALID, MEMBER_NOT_FOUND, PURCHASE_NOT_FOUND, DUPLICATE_RECEIPT, NO_EARNING_RULE
     }
 
     private final Kind kind;

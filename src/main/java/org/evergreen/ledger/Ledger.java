@@ -97,6 +97,9 @@ public class Ledger {
             default -> {
             }
         }
+        if (queries.clawedBack(entryId) > 0) {
+            throw new LedgerException(Reason.ALREADY_REVERSED, "entry " + entryId + " was partly clawed back");
+        }
         List<Posting> opposite = original.postings().stream()
                 .map(posting -> new Posting(posting.accountId(), -posting.amount())).toList();
         Long debtAccount = original.kind() == EntryKind.EARN ? original.postings().stream()
@@ -105,6 +108,32 @@ public class Ledger {
         EntryRequest reversal = new EntryRequest(EntryKind.REVERSAL, origin, "reversal-of:" + entryId, actor, reason,
                 "entry:" + entryId, null, opposite, null);
         return writer.post(reversal, new LedgerWriter.Options(entryId, debtAccount, queries.lotsCreatedBy(entryId), null, false));
+    }
+
+    /**
+     * Claws back part of an EARN's points (a partial refund): a REVERSAL entry of {@code points} from the
+     * member back to the issuer, drawn first from the lots that earn created, going into debt if the member
+     * has spent them. All clawbacks of an earn together never exceed it; an earn reversed whole takes none.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public PostedEntry clawBack(long earnEntryId, long points, String origin, String idempotencyKey, String actor, String reason) {
+        LedgerQueries.StoredEntry original = queries.entry(earnEntryId)
+                .orElseThrow(() -> new LedgerException(Reason.UNKNOWN_ENTRY, "entry " + earnEntryId));
+        if (original.kind() != EntryKind.EARN) {
+            throw new LedgerException(Reason.NOT_REVERSIBLE, original.kind() + " " + earnEntryId);
+        }
+        Posting credited = original.postings().stream().filter(posting -> posting.amount() > 0).findFirst().orElseThrow();
+        Posting issuer = original.postings().stream().filter(posting -> posting.amount() < 0).findFirst().orElseThrow();
+        if (points <= 0 || points > credited.amount() - queries.clawedBack(earnEntryId)) {
+            throw new LedgerException(Reason.INVALID_ENTRY, "claw back " + points + " of entry " + earnEntryId);
+        }
+        if (queries.reversalOf(earnEntryId).isPresent()) {
+            throw new LedgerException(Reason.ALREADY_REVERSED, "entry " + earnEntryId);
+        }
+        EntryRequest clawback = new EntryRequest(EntryKind.REVERSAL, origin, idempotencyKey, actor, reason,
+                LedgerQueries.CLAWBACK_REFERENCE + earnEntryId, null,
+                List.of(new Posting(credited.accountId(), -points), new Posting(issuer.accountId(), points)), null);
+        return writer.post(clawback, new LedgerWriter.Options(null, credited.accountId(), queries.lotsCreatedBy(earnEntryId), null, false));
     }
 
     /** Holds points of a wallet or pool: they stay the member's but cannot be spent elsewhere. */

@@ -132,6 +132,20 @@ class LedgerOperationsTest extends LedgerTestSupport {
     }
 
     @Test
+    void partialClawbacksNeverExceedTheEarnAndExcludeAWholeReversal() {
+        long member = newOwner();
+        PostedEntry purchase = earn(member, newOwner(), 100, null);
+
+        ledger.clawBack(purchase.entryId(), 30, "till:1", key(), "till", "refund");
+        ledger.clawBack(purchase.entryId(), 70, "till:1", key(), "till", "refund");
+        assertThat(available(member)).isZero();
+        assertThatThrownBy(() -> ledger.clawBack(purchase.entryId(), 1, "till:1", key(), "till", "refund"))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.INVALID_ENTRY));
+        assertThatThrownBy(() -> ledger.reverse(purchase.entryId(), "till:1", "till", "refund"))
+                .isInstanceOfSatisfying(LedgerException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.ALREADY_REVERSED));
+    }
+
+    @Test
     void spendingUsesTheSoonestExpiringLotsAndOnlyPromotionalPointsExpire() {
         long member = newOwner();
         long merchant = newOwner();

@@ -5,6 +5,9 @@ import org.evergreen.earning.PurchaseRefused;
 import org.evergreen.earning.PurchaseRequest;
 import org.evergreen.earning.PurchaseResult;
 import org.evergreen.earning.Purchases;
+import org.evergreen.earning.RefundRequest;
+import org.evergreen.earning.RefundResult;
+import org.evergreen.earning.Refunds;
 import org.evergreen.earning.api.TillApiProblems.TillApiException;
 import org.evergreen.merchant.TillPrincipal;
 import org.springframework.http.HttpStatus;
@@ -22,7 +25,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Tills report purchases; members earn the points at once. */
+/** Tills report purchases, which earn members points at once, and their refunds, which take the points back. */
 @RestController
 @RequestMapping("/api/v1/purchases")
 class TillPurchaseController {
@@ -34,9 +37,11 @@ class TillPurchaseController {
             .build();
 
     private final Purchases purchases;
+    private final Refunds refunds;
 
-    TillPurchaseController(Purchases purchases) {
+    TillPurchaseController(Purchases purchases, Refunds refunds) {
         this.purchases = purchases;
+        this.refunds = refunds;
     }
 
     @GetMapping("/{purchaseId}")
@@ -48,25 +53,51 @@ class TillPurchaseController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PurchaseResult> record(@AuthenticationPrincipal TillPrincipal till, @RequestBody String body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String key = requireIdempotencyKey(idempotencyKey);
+        PurchaseRequest purchase = parse(body, PurchaseRequest.class);
+        try {
+            PurchaseResult result = purchases.record(till, purchase, key);
+            return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+        } catch (PurchaseRefused refused) {
+            throw problem(refused);
+        }
+    }
+
+    @PostMapping(path = "/{purchaseId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RefundResult> refund(@AuthenticationPrincipal TillPrincipal till, @PathVariable long purchaseId,
+                                        @RequestBody String body,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String key = requireIdempotencyKey(idempotencyKey);
+        RefundRequest request = parse(body, RefundRequest.class);
+        try {
+            RefundResult result = refunds.refund(till, purchaseId, request, key);
+            return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+        } catch (PurchaseRefused refused) {
+            throw problem(refused);
+        }
+    }
+
+    private static String requireIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             throw new TillApiException(HttpStatus.BAD_REQUEST, "idempotency-key-required");
         }
-        PurchaseRequest purchase;
+        return idempotencyKey.strip();
+    }
+
+    private static <T> T parse(String body, Class<T> type) {
         try {
-            purchase = STRICT.readValue(body, PurchaseRequest.class);
+            return STRICT.readValue(body, type);
         } catch (JacksonException malformed) {
             throw new TillApiException(HttpStatus.BAD_REQUEST, "malformed-request");
         }
-        try {
-            PurchaseResult result = purchases.record(till, purchase, idempotencyKey.strip());
-            return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
-        } catch (PurchaseRefused refused) {
-            HttpStatus status = switch (refused.kind()) {
-                case INVALID, NO_EARNING_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
-                case MEMBER_NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case DUPLICATE_RECEIPT -> HttpStatus.CONFLICT;
-            };
-            throw new TillApiException(status, refused.code(), refused.detailKey());
-        }
+    }
+
+    private static TillApiException problem(PurchaseRefused refused) {
+        HttpStatus status = switch (refused.kind()) {
+            case INVALID, NO_EARNING_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case MEMBER_NOT_FOUND, PURCHASE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case DUPLICATE_RECEIPT -> HttpStatus.CONFLICT;
+        };
+        return new TillApiException(status, refused.code(), refused.detailKey());
     }
 }

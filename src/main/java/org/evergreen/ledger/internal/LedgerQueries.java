@@ -56,6 +56,22 @@ public class LedgerQueries {
                         .list()));
     }
 
+    /** Reference of a partial clawback of an earn entry: {@code clawback-of:<entry id>}. */
+    public static final String CLAWBACK_REFERENCE = "clawback-of:";
+
+    /** Points already clawed back from an earn entry by partial reversals. */
+    public long clawedBack(long earnEntryId) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(p.amount), 0) FROM ledger_entry e JOIN ledger_posting p ON p.entry_id = e.id
+                        WHERE e.kind = 'REVERSAL' AND e.reference = ? AND p.amount > 0""")
+                .param(CLAWBACK_REFERENCE + earnEntryId).query(Long.class).single();
+    }
+
+    /** The whole-entry reversal of an entry, if there is one. */
+    public Optional<Long> reversalOf(long entryId) {
+        return jdbc.sql("SELECT id FROM ledger_entry WHERE reverses_entry_id = ?").param(entryId).query(Long.class).optional();
+    }
+
     public List<Long> lotsCreatedBy(long entryId) {
         return jdbc.sql("SELECT id FROM ledger_lot WHERE entry_id = ? ORDER BY id").param(entryId).query(Long.class).list();
     }

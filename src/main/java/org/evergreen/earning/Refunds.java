@@ -1,0 +1,100 @@
+package org.evergreen.earning;
+
+import org.evergreen.earning.PurchaseRefused.Kind;
+import org.evergreen.earning.internal.RefundRepository;
+import org.evergreen.earning.internal.RefundRepository.LockedPurchase;
+import org.evergreen.earning.internal.RefundRepository.Refundable;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.merchant.TillPrincipal;
+import org.evergreen.security.SystemActor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refunds take back the points of the refunded lines: in proportion to the money refunded, and all that is
+ * left with the last of the purchase. If the member already spent them, their wallet goes into debt, which
+ * later points repay; the member sees it in their history.
+ */
+@Service
+public class Refunds {
+
+    private final RefundRepository refunds;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public Refunds(RefundRepository refunds, Ledger ledger, Clock clock) {
+        this.refunds = refunds;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
+    @Transactional
+    public RefundResult refund(TillPrincipal till, long purchaseId, RefundRequest request, String idempotencyKey) {
+        var replay = refunds.byIdempotencyKey(till.merchantId(), idempotencyKey);
+        if (replay.isPresent()) {
+            var first = replay.get();
+            return new RefundResult(first.id(), first.purchaseId(), first.amount(), first.points(), available(first.memberId()), true);
+        }
+        LockedPurchase purchase = refunds.lock(till.merchantId(), purchaseId)
+                .orElseThrow(() -> new PurchaseRefused(Kind.PURCHASE_NOT_FOUND, "purchase-not-found", "api.problem.purchase-not-found.detail"));
+        Map<String, Refundable> refundable = refunds.refundable(purchaseId);
+        List<RefundRequest.Line> lines = request.full() ? everythingLeft(refundable) : checked(request.lines(), refundable);
+        if (lines.isEmpty()) {
+            throw new PurchaseRefused(Kind.INVALID, "invalid-refund", "api.refund.nothingLeft");
+        }
+        BigDecimal amount = lines.stream().map(line -> refundable.get(line.sku()).unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        long pointsLeft = purchase.points() - refunds.pointsClawedBack(purchaseId);
+        boolean last = lines.stream().allMatch(line -> line.quantity() == refundable.get(line.sku()).left())
+                && lines.size() == refundable.values().stream().filter(left -> left.left() > 0).count();
+        long points = last ? pointsLeft : Math.min(pointsLeft, BigDecimal.valueOf(purchase.points()).multiply(amount)
+                .divide(purchase.total(), 0, RoundingMode.FLOOR).longValueExact());
+        long refundId = refunds.insert(purchaseId, till.merchantId(), idempotencyKey, amount, points, lines, clock.instant());
+        if (points > 0 && purchase.ledgerEntryId() != null) {
+            long entryId = SystemActor.call(() -> ledger.clawBack(purchase.ledgerEntryId(), points, "merchant:" + till.merchantId(),
+                    "refund:" + idempotencyKey, till.actor(), "refund")).entryId();
+            refunds.linkLedgerEntry(refundId, entryId);
+        }
+        return new RefundResult(refundId, purchaseId, amount, points, available(purchase.memberId()), false);
+    }
+
+    private long available(long memberId) {
+        return SystemActor.call(() -> ledger.memberPoints(memberId, Duration.ZERO).available());
+    }
+
+    private static List<RefundRequest.Line> everythingLeft(Map<String, Refundable> refundable) {
+        List<RefundRequest.Line> lines = new ArrayList<>();
+        refundable.forEach((sku, line) -> {
+            if (line.left() > 0) {
+                lines.add(new RefundRequest.Line(sku, line.left()));
+            }
+        });
+        return lines;
+    }
+
+    private static List<RefundRequest.Line> checked(List<RefundRequest.Line> requested, Map<String, Refundable> refundable) {
+        for (RefundRequest.Line line : requested) {
+            Refundable bought = line == null ? null : refundable.get(line.sku());
+            if (bought == null) {
+                throw new PurchaseRefused(Kind.INVALID, "invalid-refund", "api.refund.unknownSku");
+            }
+            if (line.quantity() < 1 || line.quantity() > bought.left()) {
+                throw new PurchaseRefused(Kind.INVALID, "invalid-refund", "api.refund.tooMany");
+            }
+        }
+        if (requested.stream().map(RefundRequest.Line::sku).distinct().count() != requested.size()) {
+            throw new PurchaseRefused(Kind.INVALID, "invalid-refund", "api.refund.repeatedSku");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,104 @@
+package org.evergreen.earning.internal;
+
+import org.evergreen.earning.RefundRequest;
+import org.evergreen.shared.time.UtcTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Refunds of purchases, and what each purchase had and has left to refund. */
+@Repository
+public class RefundRepository {
+
+    /** A purchase locked for refunding: its points, money and the earn entry that paid them. */
+    public record LockedPurchase(long id, long memberId, BigDecimal total, long points, Long ledgerEntryId) {
+    }
+
+    /** A purchased SKU: how many, at what unit price, and how many were refunded already. */
+    public record Refundable(int bought, BigDecimal unitPrice, int refunded) {
+
+        public int left() {
+            return bought - refunded;
+        }
+    }
+
+    public record StoredRefund(long id, long purchaseId, long memberId, BigDecimal amount, long points) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public RefundRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<StoredRefund> byIdempotencyKey(long merchantId, String idempotencyKey) {
+        return jdbc.sql("""
+                        SELECT r.id, r.purchase_id, p.member_id, r.amount, r.points FROM earning_refund r
+                        JOIN earning_purchase p ON p.id = r.purchase_id WHERE r.merchant_id = ? AND r.idempotency_key = ?""")
+                .params(merchantId, idempotencyKey)
+                .query((rs, n) -> new StoredRefund(rs.getLong("id"), rs.getLong("purchase_id"), rs.getLong("member_id"),
+                        rs.getBigDecimal("amount"), rs.getLong("points")))
+                .optional();
+    }
+
+    /** Locks the purchase so that refunds of it run one at a time. */
+    public Optional<LockedPurchase> lock(long merchantId, long purchaseId) {
+        return jdbc.sql("SELECT id, member_id, total, points, ledger_entry_id FROM earning_purchase WHERE id = ? AND merchant_id = ? FOR UPDATE")
+                .params(purchaseId, merchantId)
+                .query((rs, n) -> new LockedPurchase(rs.getLong("id"), rs.getLong("member_id"), rs.getBigDecimal("total"),
+                        rs.getLong("points"), rs.getObject("ledger_entry_id", Long.class)))
+                .optional();
+    }
+
+    public Map<String, Refundable> refundable(long purchaseId) {
+        Map<String, Integer> refunded = new HashMap<>();
+        jdbc.sql("""
+                        SELECT l.sku, SUM(l.quantity) AS quantity FROM earning_refund_line l
+                        JOIN earning_refund r ON r.id = l.refund_id WHERE r.purchase_id = ? GROUP BY l.sku""")
+                .param(purchaseId)
+                .query(rs -> {
+                    refunded.put(rs.getString("sku"), rs.getInt("quantity"));
+                });
+        Map<String, Refundable> lines = new HashMap<>();
+        jdbc.sql("SELECT sku, SUM(quantity) AS quantity, MAX(unit_price) AS unit_price FROM earning_purchase_line WHERE purchase_id = ? GROUP BY sku")
+                .param(purchaseId)
+                .query(rs -> {
+                    lines.put(rs.getString("sku"), new Refundable(rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
+                            refunded.getOrDefault(rs.getString("sku"), 0)));
+                });
+        return lines;
+    }
+
+    public long pointsClawedBack(long purchaseId) {
+        return jdbc.sql("SELECT COALESCE(SUM(points), 0) FROM earning_refund WHERE purchase_id = ?").param(purchaseId)
+                .query(Long.class).single();
+    }
+
+    public long insert(long purchaseId, long merchantId, String idempotencyKey, BigDecimal amount, long points,
+                       List<RefundRequest.Line> lines, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO earning_refund (purchase_id, merchant_id, idempotency_key, amount, points, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(purchaseId, merchantId, idempotencyKey, amount, points, UtcTimes.toColumn(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        for (RefundRequest.Line line : lines) {
+            jdbc.sql("INSERT INTO earning_refund_line (refund_id, sku, quantity) VALUES (?, ?, ?)")
+                    .params(id, line.sku(), line.quantity()).update();
+        }
+        return id;
+    }
+
+    public void linkLedgerEntry(long refundId, long entryId) {
+        jdbc.sql("UPDATE earning_refund SET ledger_entry_id = ? WHERE id = ?").params(entryId, refundId).update();
+    }
+}

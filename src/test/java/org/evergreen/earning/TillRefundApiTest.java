@@ -1,0 +1,136 @@
+package org.evergreen.earning;
+
+import org.evergreen.ThisContextsSecurity;
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryRequest;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.Posting;
+import org.evergreen.security.SystemActor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Refunds over real HTTP: points of the refunded lines come back out, into debt if already spent. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(ThisContextsSecurity.class)
+class TillRefundApiTest {
+
+    private static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private long memberId;
+    private String memberNumber;
+
+    @BeforeEach
+    void findMember() {
+        memberId = jdbc.sql("SELECT id FROM security_user WHERE username = '13800000021'").query(Long.class).single();
+        memberNumber = jdbc.sql("SELECT member_number FROM member_member WHERE user_id = ?").param(memberId).query(String.class).single();
+    }
+
+    @Test
+    void partialRefundsTakeBackTheirShareAndTheLastTakesTheRest() throws Exception {
+        long purchase = purchase("99.00", "[" + line("TEA", 3, "11.00") + "," + line("CUP", 2, "33.00") + "]");
+        long before = available();
+
+        JsonNode first = JSON.readTree(refund(purchase, "{\"full\":false,\"lines\":[{\"sku\":\"TEA\",\"quantity\":2}]}", "k1-" + purchase).body());
+        assertThat(first.get("amount").decimalValue()).isEqualByComparingTo("22.00");
+        assertThat(first.get("pointsClawedBack").asLong()).isEqualTo(22);
+        assertThat(available()).isEqualTo(before - 22);
+
+        HttpResponse<String> replay = refund(purchase, "{\"full\":false,\"lines\":[{\"sku\":\"TEA\",\"quantity\":2}]}", "k1-" + purchase);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(available()).isEqualTo(before - 22);
+
+        assertProblem(refund(purchase, "{\"full\":false,\"lines\":[{\"sku\":\"TEA\",\"quantity\":2}]}", "k2-" + purchase), 422, "invalid-refund");
+        assertProblem(refund(purchase, "{\"full\":false,\"lines\":[{\"sku\":\"NOPE\",\"quantity\":1}]}", "k3-" + purchase), 422, "invalid-refund");
+
+        JsonNode rest = JSON.readTree(refund(purchase, "{\"full\":true,\"lines\":[]}", "k4-" + purchase).body());
+        assertThat(rest.get("pointsClawedBack").asLong()).isEqualTo(77);
+        assertThat(available()).isEqualTo(before - 99);
+        assertProblem(refund(purchase, "{\"full\":true,\"lines\":[]}", "k5-" + purchase), 422, "invalid-refund");
+    }
+
+    @Test
+    void pointsAlreadySpentAreClawedBackIntoDebt() throws Exception {
+        long purchase = purchase("500.00", "[" + line("BED", 1, "500.00") + "]");
+        long spendable = available();
+        SystemActor.run(() -> ledger.post(new EntryRequest(EntryKind.REDEEM, "catalog", UUID.randomUUID().toString(), "test",
+                "redemption", null, null, List.of(new Posting(ledger.account(AccountType.MEMBER_WALLET, memberId), -spendable),
+                new Posting(ledger.account(AccountType.MERCHANT_REDEMPTION, 1), spendable)), null)));
+
+        JsonNode refunded = JSON.readTree(refund(purchase, "{\"full\":true,\"lines\":[]}", "debt-" + purchase).body());
+        assertThat(refunded.get("pointsClawedBack").asLong()).isEqualTo(500);
+        assertThat(refunded.get("availablePoints").asLong()).isEqualTo(-500);
+        assertThat(SystemActor.call(() -> ledger.verifyIntegrity()).violations()).isEmpty();
+    }
+
+    @Test
+    void anotherMerchantsOrAnUnknownPurchaseIsNotFound() throws Exception {
+        assertProblem(refund(99_999_999, "{\"full\":true,\"lines\":[]}", UUID.randomUUID().toString()), 404, "purchase-not-found");
+        assertProblem(refund(1, "{\"full\":true,\"surprise\":1}", UUID.randomUUID().toString()), 400, "malformed-request");
+    }
+
+    private long available() {
+        return jdbc.sql("SELECT balance FROM ledger_account WHERE type = 'MEMBER_WALLET' AND owner_id = ?").param(memberId)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    private long purchase(String total, String lines) throws Exception {
+        String body = """
+                {"memberNumber":"%s","receiptNumber":"RF-%s","purchasedAt":"%s","currency":"CNY","total":%s,"lines":%s}"""
+                .formatted(memberNumber, System.nanoTime(), Instant.now(), total, lines);
+        HttpResponse<String> response = send("/api/v1/purchases", body, UUID.randomUUID().toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("purchaseId").asLong();
+    }
+
+    private static String line(String sku, int quantity, String unitPrice) {
+        return """
+                {"sku":"%s","name":"%s","category":"home","quantity":%d,"unitPrice":%s,"green":false}""".formatted(sku, sku, quantity, unitPrice);
+    }
+
+    private HttpResponse<String> refund(long purchaseId, String body, String key) throws Exception {
+        return send("/api/v1/purchases/" + purchaseId + "/refunds", body, key);
+    }
+
+    private HttpResponse<String> send(String path, String body, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo("urn:evergreen:problem:" + type);
+    }
+}
