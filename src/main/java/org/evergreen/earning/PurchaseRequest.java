@@ -1,12 +1,17 @@
 package org.evergreen.earning;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A purchase as a till reports it. Amounts are yuan (CNY) with at most two decimals. */
-public record PurchaseRequest(String memberNumber, String receiptNumber, Instant purchasedAt, String currency,
-                              BigDecimal total, List<Line> lines) {
+/**
+ * A purchase as a till reports it. Amounts are yuan (CNY) with at most two decimals. The member is named by
+ * exactly one of their member number or a one-time code they show.
+ */
+public record PurchaseRequest(@Nullable String memberNumber, @Nullable String memberCode, String receiptNumber,
+                              Instant purchasedAt, String currency, BigDecimal total, List<Line> lines) {
 
     public record Line(String sku, String name, String category, int quantity, BigDecimal unitPrice, boolean green) {
     }

@@ -9,6 +9,7 @@ import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.Posting;
 import org.evergreen.member.MemberProfile;
 import org.evergreen.member.MemberProfiles;
+import org.evergreen.member.OneTimeCodes;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.validation.TextRules;
@@ -43,13 +44,16 @@ public class Purchases {
 
     private final PurchaseRepository purchases;
     private final MemberProfiles members;
+    private final OneTimeCodes codes;
     private final BaseRules rules;
     private final Ledger ledger;
     private final Clock clock;
 
-    public Purchases(PurchaseRepository purchases, MemberProfiles members, BaseRules rules, Ledger ledger, Clock clock) {
+    public Purchases(PurchaseRepository purchases, MemberProfiles members, OneTimeCodes codes, BaseRules rules, Ledger ledger,
+                     Clock clock) {
         this.purchases = purchases;
         this.members = members;
+        this.codes = codes;
         this.rules = rules;
         this.ledger = ledger;
         this.clock = clock;
@@ -64,7 +68,7 @@ public class Purchases {
             return answer(replay.get(), true);
         }
         validate(purchase);
-        MemberProfile member = members.byNumber(purchase.memberNumber())
+        MemberProfile member = (purchase.memberCode() != null ? codes.use(purchase.memberCode()) : members.byNumber(purchase.memberNumber()))
                 .orElseThrow(() -> new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail"));
         BaseRule rule = rules.ruleAt(till.merchantId(), purchase.purchasedAt())
                 .orElseThrow(() -> new PurchaseRefused(Kind.NO_EARNING_RULE, "no-earning-rule", "api.purchase.noRule"));
@@ -104,7 +108,7 @@ public class Purchases {
     }
 
     private void validate(PurchaseRequest purchase) {
-        require(purchase.memberNumber() != null && !purchase.memberNumber().isBlank(), "api.purchase.memberRequired");
+        require((purchase.memberNumber() == null) != (purchase.memberCode() == null), "api.purchase.memberRequired");
         require(purchase.receiptNumber() != null && RECEIPT.matcher(purchase.receiptNumber()).matches(), "api.purchase.receipt");
         require(purchase.purchasedAt() != null, "api.purchase.timeRequired");
         Instant now = clock.instant();

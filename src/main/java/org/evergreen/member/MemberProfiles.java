@@ -50,6 +50,11 @@ public class MemberProfiles {
         return MemberNumbers.isValid(memberNumber) ? members.findByNumber(memberNumber) : Optional.empty();
     }
 
+    /** The member with this user id, for services that already verified who they serve. */
+    Optional<MemberProfile> byId(long userId) {
+        return members.find(userId);
+    }
+
     /** The signed-in member's own profile. */
     @PreAuthorize("hasRole('MEMBER')")
     public MemberProfile myProfile() {

@@ -1,6 +1,7 @@
 package org.evergreen.earning;
 
 import org.evergreen.ThisContextsSecurity;
+import org.evergreen.member.OneTimeCodes;
 import org.evergreen.merchant.TillKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class TillPurchaseApiTest {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    OneTimeCodes codes;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String memberNumber;
@@ -166,6 +170,24 @@ class TillPurchaseApiTest {
             }
         }
         assertThat(limited).isPositive();
+    }
+
+    @Test
+    void aOneTimeCodeIdentifiesTheMemberForOnePurchaseOnly() throws Exception {
+        UserDetails member = users.loadUserByUsername("13800000020");
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
+        String code = codes.issueForMe().code();
+        SecurityContextHolder.clearContext();
+
+        assertThat(get("/api/v1/members/" + code + "/balance", DEMO_KEY).statusCode()).isEqualTo(200);
+        String withCode = purchase(receipt(), "6.00", List.of(line("C-1", "酸奶", "dairy", 1, "6.00")))
+                .replace("\"memberNumber\":\"" + memberNumber + "\"", "\"memberCode\":\"" + code + "\"");
+        assertThat(post(withCode, UUID.randomUUID().toString()).statusCode()).isEqualTo(201);
+        assertProblem(post(withCode.replace("\"receiptNumber\":\"R-", "\"receiptNumber\":\"S-"), UUID.randomUUID().toString()),
+                404, "member-not-found");
+        String both = purchase(receipt(), "6.00", List.of(line("C-1", "酸奶", "dairy", 1, "6.00")))
+                .replace("\"receiptNumber\"", "\"memberCode\":\"" + code + "\",\"receiptNumber\"");
+        assertProblem(post(both, UUID.randomUUID().toString()), 422, "invalid-purchase");
     }
 
     /** A fresh key of the hotel group's first store, created by its owner. */

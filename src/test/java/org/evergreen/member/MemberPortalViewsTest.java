@@ -1,6 +1,8 @@
 package org.evergreen.member;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import org.evergreen.KaribuTest;
 import org.evergreen.shared.ui.Fact;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +32,19 @@ class MemberPortalViewsTest extends KaribuTest {
         assertThat(_get(H2.class).getText()).isEqualTo("您好，王小绿");
         assertThat(_get(Fact.class, spec -> spec.withClasses("member-number")).value()).isEqualTo(storedNumber);
         assertThat(_find(Fact.class).stream().map(Fact::value)).contains("普通会员");
+    }
+
+    @Test
+    void theMemberShowsAOneTimeCodeAsDigitsAndQrCode() {
+        login("member");
+        navigate("member");
+        _click(_get(Button.class, spec -> spec.withText("出示会员码")));
+
+        String shown = _get(Fact.class, spec -> spec.withClasses("one-time-code-digits")).value();
+        assertThat(shown).matches("\\d{5} \\d{5}");
+        assertThat(_get(Image.class, spec -> spec.withClasses("qr-code")).getSrc()).startsWith("data:image/svg+xml;base64,");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM member_code WHERE code = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP(6)")
+                .param(shown.replace(" ", "")).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

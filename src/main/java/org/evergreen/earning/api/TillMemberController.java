@@ -5,6 +5,7 @@ import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.MemberPoints;
 import org.evergreen.member.MemberProfile;
 import org.evergreen.member.MemberProfiles;
+import org.evergreen.member.OneTimeCodes;
 import org.evergreen.security.SystemActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 
-/** What a till shows a member at the counter: their points, found by member number. */
+/** What a till shows a member at the counter: their points, found by member number or one-time code. */
 @RestController
 @RequestMapping("/api/v1/members")
 class TillMemberController {
@@ -24,16 +25,19 @@ class TillMemberController {
     }
 
     private final MemberProfiles members;
+    private final OneTimeCodes codes;
     private final Ledger ledger;
 
-    TillMemberController(MemberProfiles members, Ledger ledger) {
+    TillMemberController(MemberProfiles members, OneTimeCodes codes, Ledger ledger) {
         this.members = members;
+        this.codes = codes;
         this.ledger = ledger;
     }
 
-    @GetMapping("/{memberNumber}/balance")
-    BalanceResponse balance(@PathVariable String memberNumber) {
-        MemberProfile member = members.byNumber(memberNumber)
+    /** {@code code} is a member number or a one-time code; looking does not use the one-time code up. */
+    @GetMapping("/{code}/balance")
+    BalanceResponse balance(@PathVariable String code) {
+        MemberProfile member = members.byNumber(code).or(() -> codes.peek(code))
                 .orElseThrow(() -> new TillApiException(HttpStatus.NOT_FOUND, "member-not-found"));
         // The till may see this member's points; reading them is the platform's work.
         MemberPoints points = SystemActor.call(() -> ledger.memberPoints(member.userId(), Duration.ofDays(30)));

@@ -13,6 +13,12 @@ import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.Fact;
+import org.evergreen.shared.ui.QrCodeImage;
+import org.evergreen.member.OneTimeCode;
+import org.evergreen.member.OneTimeCodes;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Paragraph;
 
 /** The member's start page: who they are on the platform and the number that identifies them at tills. */
 @Route("member")
@@ -20,7 +26,7 @@ import org.evergreen.shared.ui.Fact;
 @RolesAllowed(Roles.MEMBER)
 class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
-    MemberHomeView(MemberProfiles profiles, CurrentUser currentUser, DisplayFormats formats) {
+    MemberHomeView(MemberProfiles profiles, OneTimeCodes codes, CurrentUser currentUser, DisplayFormats formats) {
         addClassName("member-home-view");
         MemberProfile profile = profiles.myProfile();
         add(new H2(getTranslation("member.home.greeting", currentUser.require().displayName())));
@@ -30,7 +36,19 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
                 new Fact(getTranslation("member.home.tier"), getTranslation("tier." + profile.tier().name())),
                 new Fact(getTranslation("member.home.joined"), formats.date(profile.joinedAt(), getLocale())));
         card.addClassName("card");
-        add(card);
+
+        Div codePanel = new Div();
+        codePanel.addClassName("one-time-code");
+        Button showCode = new Button(getTranslation("member.code.show"), click -> {
+            OneTimeCode code = codes.issueForMe();
+            codePanel.removeAll();
+            Fact digits = new Fact(getTranslation("member.code.label"), code.code().replaceAll("(\\d{5})(\\d{5})", "$1 $2"));
+            digits.addClassName("one-time-code-digits");
+            codePanel.add(new QrCodeImage(code.code(), getTranslation("member.code.label")), digits,
+                    new Paragraph(getTranslation("member.code.validUntil", formats.dateTime(code.expiresAt(), getLocale()))));
+        });
+        showCode.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(card, showCode, codePanel);
     }
 
     @Override
