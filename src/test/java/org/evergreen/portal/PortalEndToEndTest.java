@@ -28,6 +28,9 @@ class PortalEndToEndTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/member(\\?continue)?$"));
         assertThat(page.locator(".member-number .fact-value")).hasText(Pattern.compile("^9\\d{11}$"));
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的账户");
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("出示会员码")).click();
+        assertThat(page.locator(".one-time-code-digits .fact-value")).hasText(Pattern.compile("^\\d{5} \\d{5}$"));
+        assertThat(page.locator("img.qr-code")).isVisible();
         screenshot("member-portal");
 
         page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("我的积分")).click();
