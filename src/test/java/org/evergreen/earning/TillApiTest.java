@@ -111,6 +111,13 @@ class TillApiTest {
                 .doesNotContain(key.substring(12));
     }
 
+    @Test
+    void theOpenApiDescriptionIsServedWithoutAKey() throws Exception {
+        HttpResponse<String> description = get("/api/openapi.yaml", null, "en");
+        assertThat(description.statusCode()).isEqualTo(200);
+        assertThat(description.body()).contains("openapi: 3.1.0", "/purchases/{purchaseId}/refunds", "tillKey");
+    }
+
     private void signInAs(String username) {
         UserDetails user = users.loadUserByUsername(username);
         SecurityContextHolder.getContext().setAuthentication(

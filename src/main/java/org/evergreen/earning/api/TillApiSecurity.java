@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,7 +38,9 @@ class TillApiSecurity {
         http.securityMatcher("/api/**")
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(TillPrincipal.ROLE))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/openapi.yaml").permitAll()
+                        .anyRequest().hasRole(TillPrincipal.ROLE))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, denied) -> problems.writeUnauthorized(request, response))
                         .accessDeniedHandler((request, response, denied) -> problems.writeUnauthorized(request, response)))
