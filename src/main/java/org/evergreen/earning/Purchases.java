@@ -2,6 +2,7 @@ package org.evergreen.earning;
 
 import org.evergreen.earning.PurchaseRefused.Kind;
 import org.evergreen.earning.internal.PurchaseRepository;
+import org.evergreen.earning.internal.RequestFingerprints;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
@@ -13,6 +14,7 @@ import org.evergreen.member.OneTimeCodes;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.validation.TextRules;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -62,14 +64,23 @@ public class Purchases {
     /** Records a till's purchase and posts its points; the same key again answers the first result. */
     @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
     @Transactional
-    public PurchaseResult record(TillPrincipal till, PurchaseRequest purchase, String idempotencyKey) {
+    public PurchaseResult record(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
+        String requestHash = RequestFingerprints.of("store:" + till.storeId(), request);
         var replay = purchases.byIdempotencyKey(till.merchantId(), idempotencyKey);
         if (replay.isPresent()) {
-            return answer(replay.get(), true);
+            return replayOf(replay.get(), requestHash);
         }
-        validate(purchase);
-        MemberProfile member = (purchase.memberCode() != null ? codes.use(purchase.memberCode()) : members.byNumber(purchase.memberNumber()))
-                .orElseThrow(() -> new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail"));
+        PurchaseRequest purchase = normalized(request);
+        var found = purchase.memberCode() != null ? codes.use(purchase.memberCode()) : members.byNumber(purchase.memberNumber());
+        if (found.isEmpty()) {
+            // A parallel request with this key may have used the one-time code first: then this is its replay.
+            var first = purchases.byIdempotencyKey(till.merchantId(), idempotencyKey);
+            if (first.isPresent()) {
+                return replayOf(first.get(), requestHash);
+            }
+            throw new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail");
+        }
+        MemberProfile member = found.get();
         BaseRule rule = rules.ruleAt(till.merchantId(), purchase.purchasedAt())
                 .orElseThrow(() -> new PurchaseRefused(Kind.NO_EARNING_RULE, "no-earning-rule", "api.purchase.noRule"));
         if (purchases.receiptTaken(till.storeId(), purchase.receiptNumber())) {
@@ -78,11 +89,11 @@ public class Purchases {
         long points = purchase.total().multiply(rule.pointsPerYuan()).setScale(0, RoundingMode.FLOOR).longValueExact();
         long purchaseId;
         try {
-            purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, purchase, points,
-                    rule.version(), clock.instant());
+            purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase,
+                    points, rule.version(), clock.instant());
         } catch (DuplicateKeyException raced) {
             // The same key from a parallel request committed first: answer as its replay. Else the receipt was taken.
-            return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey).map(first -> answer(first, true))
+            return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey).map(first -> replayOf(first, requestHash))
                     .orElseThrow(() -> new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt"));
         }
         if (points > 0) {
@@ -92,7 +103,14 @@ public class Purchases {
                             new Posting(ledger.account(AccountType.MEMBER_WALLET, member.userId()), points)), null)).entryId());
             purchases.linkLedgerEntry(purchaseId, entryId);
         }
-        return answer(new PurchaseRepository.StoredPurchase(purchaseId, member.userId(), points, rule.version()), false);
+        return answer(new PurchaseRepository.StoredPurchase(purchaseId, member.userId(), points, rule.version(), requestHash), false);
+    }
+
+    private PurchaseResult replayOf(PurchaseRepository.StoredPurchase first, String requestHash) {
+        if (!first.requestHash().equals(requestHash)) {
+            throw new PurchaseRefused(Kind.IDEMPOTENCY_KEY_REUSED, "idempotency-key-reused", "api.problem.idempotency-key-reused.detail");
+        }
+        return answer(first, true);
     }
 
     /** One of the till's own merchant's purchases; another merchant's is reported as not existing. */
@@ -107,7 +125,9 @@ public class Purchases {
                 List.of(new PurchaseResult.RulePoints("base", stored.ruleVersion(), stored.points())), available, replay);
     }
 
-    private void validate(PurchaseRequest purchase) {
+    /** Checks every field and returns the purchase with its texts trimmed, as it is stored. */
+    private PurchaseRequest normalized(PurchaseRequest purchase) {
+        require(purchase != null, "api.purchase.memberRequired");
         require((purchase.memberNumber() == null) != (purchase.memberCode() == null), "api.purchase.memberRequired");
         require(purchase.receiptNumber() != null && RECEIPT.matcher(purchase.receiptNumber()).matches(), "api.purchase.receipt");
         require(purchase.purchasedAt() != null, "api.purchase.timeRequired");
@@ -128,6 +148,16 @@ public class Purchases {
         require(purchase.total() != null && purchase.total().signum() > 0 && purchase.total().scale() <= 2
                 && purchase.total().compareTo(MAX_TOTAL) <= 0, "api.purchase.amount");
         require(purchase.total().compareTo(sum) == 0, "api.purchase.totalMismatch");
+        require(purchase.lines().stream().map(line -> line.sku().strip()).distinct().count() == purchase.lines().size(), "api.purchase.repeatedSku");
+        return new PurchaseRequest(strip(purchase.memberNumber()), strip(purchase.memberCode()), purchase.receiptNumber(),
+                purchase.purchasedAt(), purchase.currency(), purchase.total(), purchase.lines().stream()
+                .map(line -> new PurchaseRequest.Line(line.sku().strip(), line.name().strip(), line.category().strip(), line.quantity(),
+                        line.unitPrice(), line.green()))
+                .toList());
+    }
+
+    private static @Nullable String strip(@Nullable String value) {
+        return value == null ? null : value.strip();
     }
 
     private static void require(boolean condition, String detailKey) {

@@ -2,6 +2,7 @@ package org.evergreen.earning;
 
 import org.evergreen.earning.PurchaseRefused.Kind;
 import org.evergreen.earning.internal.RefundRepository;
+import org.evergreen.earning.internal.RequestFingerprints;
 import org.evergreen.earning.internal.RefundRepository.LockedPurchase;
 import org.evergreen.earning.internal.RefundRepository.Refundable;
 import org.evergreen.ledger.Ledger;
@@ -40,13 +41,21 @@ public class Refunds {
     @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
     @Transactional
     public RefundResult refund(TillPrincipal till, long purchaseId, RefundRequest request, String idempotencyKey) {
+        String requestHash = RequestFingerprints.of("purchase:" + purchaseId, request);
         var replay = refunds.byIdempotencyKey(till.merchantId(), idempotencyKey);
         if (replay.isPresent()) {
-            var first = replay.get();
-            return new RefundResult(first.id(), first.purchaseId(), first.amount(), first.points(), available(first.memberId()), true);
+            return replayOf(replay.get(), requestHash);
         }
         LockedPurchase purchase = refunds.lock(till.merchantId(), purchaseId)
                 .orElseThrow(() -> new PurchaseRefused(Kind.PURCHASE_NOT_FOUND, "purchase-not-found", "api.problem.purchase-not-found.detail"));
+        // A parallel request with the same key may have refunded while this one waited for the lock.
+        var meanwhile = refunds.byIdempotencyKey(till.merchantId(), idempotencyKey);
+        if (meanwhile.isPresent()) {
+            return replayOf(meanwhile.get(), requestHash);
+        }
+        if (request.full() && !request.lines().isEmpty()) {
+            throw new PurchaseRefused(Kind.INVALID, "invalid-refund", "api.refund.fullWithLines");
+        }
         Map<String, Refundable> refundable = refunds.refundable(purchaseId);
         List<RefundRequest.Line> lines = request.full() ? everythingLeft(refundable) : checked(request.lines(), refundable);
         if (lines.isEmpty()) {
@@ -59,13 +68,20 @@ public class Refunds {
                 && lines.size() == refundable.values().stream().filter(left -> left.left() > 0).count();
         long points = last ? pointsLeft : Math.min(pointsLeft, BigDecimal.valueOf(purchase.points()).multiply(amount)
                 .divide(purchase.total(), 0, RoundingMode.FLOOR).longValueExact());
-        long refundId = refunds.insert(purchaseId, till.merchantId(), idempotencyKey, amount, points, lines, clock.instant());
+        long refundId = refunds.insert(purchaseId, till.merchantId(), idempotencyKey, requestHash, amount, points, lines, clock.instant());
         if (points > 0 && purchase.ledgerEntryId() != null) {
-            long entryId = SystemActor.call(() -> ledger.clawBack(purchase.ledgerEntryId(), points, "merchant:" + till.merchantId(),
-                    "refund:" + idempotencyKey, till.actor(), "refund")).entryId();
+            long entryId = SystemActor.call(() -> ledger.clawBack(purchase.ledgerEntryId(), points, "merchant:" + till.merchantId() + ":refund",
+                    idempotencyKey, till.actor(), "refund")).entryId();
             refunds.linkLedgerEntry(refundId, entryId);
         }
         return new RefundResult(refundId, purchaseId, amount, points, available(purchase.memberId()), false);
+    }
+
+    private RefundResult replayOf(RefundRepository.StoredRefund first, String requestHash) {
+        if (!first.requestHash().equals(requestHash)) {
+            throw new PurchaseRefused(Kind.IDEMPOTENCY_KEY_REUSED, "idempotency-key-reused", "api.problem.idempotency-key-reused.detail");
+        }
+        return new RefundResult(first.id(), first.purchaseId(), first.amount(), first.points(), available(first.memberId()), true);
     }
 
     private long available(long memberId) {

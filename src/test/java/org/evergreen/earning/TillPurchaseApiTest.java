@@ -83,6 +83,7 @@ class TillPurchaseApiTest {
 
         HttpResponse<String> replay = post(body, key);
         assertThat(replay.statusCode()).isEqualTo(200);
+        assertProblem(post(purchase(receipt(), "1.00", List.of(line("SKU-3", "糖", "food", 1, "1.00"))), key), 422, "idempotency-key-reused");
         assertThat(JSON.readTree(replay.body()).get("purchaseId").asLong()).isEqualTo(result.get("purchaseId").asLong());
         assertThat(availableOf("13800000020")).isEqualTo(before + 128);
     }
@@ -133,6 +134,14 @@ class TillPurchaseApiTest {
             assertProblem(post(bad.getKey(), UUID.randomUUID().toString()), bad.getValue().equals("malformed-request") ? 400 : 422, bad.getValue());
         }
         assertProblem(post(purchase(receipt(), "8.00", List.of(ok)), null), 400, "idempotency-key-required");
+        assertProblem(post("null", UUID.randomUUID().toString()), 400, "malformed-request");
+        assertProblem(post(purchase(receipt(), "8.00", List.of(ok)).replace("\"quantity\":1", "\"quantity\":1.5"),
+                UUID.randomUUID().toString()), 400, "malformed-request");
+        assertProblem(post(purchase(receipt(), "8.00", List.of(ok)).replace("\"quantity\":1", "\"quantity\":\"1\""),
+                UUID.randomUUID().toString()), 400, "malformed-request");
+        assertProblem(post(purchase(receipt(), "8.001", List.of(line("S", "茶", "drinks", 1, "8.001"))), UUID.randomUUID().toString()),
+                422, "invalid-purchase");
+        assertProblem(post(purchase(receipt(), "16.00", List.of(ok, ok)), UUID.randomUUID().toString()), 422, "invalid-purchase");
         assertProblem(post(purchase(receipt(), "8.00", List.of(ok)).replace(memberNumber, "912345678904"), UUID.randomUUID().toString()),
                 404, "member-not-found");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);

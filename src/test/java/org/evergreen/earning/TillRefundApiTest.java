@@ -6,6 +6,7 @@ import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.Posting;
+import org.evergreen.merchant.TillKeys;
 import org.evergreen.security.SystemActor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +50,12 @@ class TillRefundApiTest {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    TillKeys tillKeys;
+
+    @Autowired
+    UserDetailsService users;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private long memberId;
@@ -95,8 +106,27 @@ class TillRefundApiTest {
 
     @Test
     void anotherMerchantsOrAnUnknownPurchaseIsNotFound() throws Exception {
+        String hotelKey = keyOf("hotel");
+        HttpResponse<String> hotelPurchase = send("/api/v1/purchases", """
+                {"memberNumber":"%s","receiptNumber":"H-%s","purchasedAt":"%s","currency":"CNY","total":300.00,"lines":[%s]}"""
+                .formatted(memberNumber, System.nanoTime(), Instant.now(), line("ROOM", 1, "300.00")), UUID.randomUUID().toString(), hotelKey);
+        assertThat(hotelPurchase.statusCode()).as(hotelPurchase.body()).isEqualTo(201);
+        long entries = jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+        long hotelPurchaseId = JSON.readTree(hotelPurchase.body()).get("purchaseId").asLong();
+        assertProblem(refund(hotelPurchaseId, "{\"full\":true,\"lines\":[]}", UUID.randomUUID().toString()), 404, "purchase-not-found");
         assertProblem(refund(99_999_999, "{\"full\":true,\"lines\":[]}", UUID.randomUUID().toString()), 404, "purchase-not-found");
         assertProblem(refund(1, "{\"full\":true,\"surprise\":1}", UUID.randomUUID().toString()), 400, "malformed-request");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);
+    }
+
+    @Test
+    void aRefundKeyReusedForAnotherRequestAndAFullRefundWithLinesAreRefused() throws Exception {
+        long purchase = purchase("20.00", "[" + line("PEN", 2, "10.00") + "]");
+        String key = "reuse-" + purchase;
+        assertThat(refund(purchase, "{\"full\":false,\"lines\":[{\"sku\":\"PEN\",\"quantity\":1}]}", key).statusCode()).isEqualTo(201);
+        assertProblem(refund(purchase, "{\"full\":true,\"lines\":[]}", key), 422, "idempotency-key-reused");
+        assertProblem(refund(purchase, "{\"full\":true,\"lines\":[{\"sku\":\"PEN\",\"quantity\":1}]}", "other-" + purchase),
+                422, "invalid-refund");
     }
 
     private long available() {
@@ -122,9 +152,23 @@ class TillRefundApiTest {
         return send("/api/v1/purchases/" + purchaseId + "/refunds", body, key);
     }
 
+    /** A fresh till key of the first store of the merchant this owner login belongs to. */
+    private String keyOf(String owner) {
+        UserDetails user = users.loadUserByUsername(owner);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        long store = jdbc.sql("""
+                        SELECT s.id FROM merchant_store s JOIN security_user u ON u.merchant_id = s.merchant_id
+                        WHERE u.username = ? ORDER BY s.id LIMIT 1""").param(owner).query(Long.class).single();
+        return tillKeys.create(store, "退款测试");
+    }
+
     private HttpResponse<String> send(String path, String body, String key) throws Exception {
+        return send(path, body, key, DEMO_KEY);
+    }
+
+    private HttpResponse<String> send(String path, String body, String key, String tillKey) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tillKey).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -7,13 +7,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.UUID;
 import java.util.Locale;
 
 /**
@@ -22,7 +26,9 @@ import java.util.Locale;
  */
 @Component
 @RestControllerAdvice(basePackageClasses = TillApiProblems.class)
-class TillApiProblems {
+class TillApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TillApiProblems.class);
 
     /** A refusal the API reports; {@code code} names both the problem type and its message keys. */
     static final class TillApiException extends RuntimeException {
@@ -54,6 +60,22 @@ class TillApiProblems {
     ResponseEntity<ProblemDetail> refused(TillApiException refusal, HttpServletRequest request) {
         return ResponseEntity.status(refusal.status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(refusal.status, refusal.code, refusal.detailKey, request));
+    }
+
+    /** Anything unforeseen is still a problem detail, logged with an incident number the caller can quote. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception error, HttpServletRequest request) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Till API error, incident {}", incident, error);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "api.problem.internal-error.detail", request);
+        problem.setProperty("incident", incident);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    void writeForbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write(json.writeValueAsString(problem(HttpStatus.FORBIDDEN, "forbidden", "api.problem.forbidden.detail", request)));
     }
 
     void writeTooManyRequests(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -43,7 +43,7 @@ class TillApiSecurity {
                         .anyRequest().hasRole(TillPrincipal.ROLE))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, denied) -> problems.writeUnauthorized(request, response))
-                        .accessDeniedHandler((request, response, denied) -> problems.writeUnauthorized(request, response)))
+                        .accessDeniedHandler((request, response, denied) -> problems.writeForbidden(request, response)))
                 .addFilterBefore(new BearerKeyFilter(tillKeys, rateLimiter, problems), BasicAuthenticationFilter.class);
         return http.build();
     }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Tills report purchases, which earn members points at once, and their refunds, which take the points back. */
@@ -34,6 +35,8 @@ class TillPurchaseController {
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
     private final Purchases purchases;
@@ -85,16 +88,21 @@ class TillPurchaseController {
     }
 
     private static <T> T parse(String body, Class<T> type) {
+        T parsed;
         try {
-            return STRICT.readValue(body, type);
+            parsed = STRICT.readValue(body, type);
         } catch (JacksonException malformed) {
             throw new TillApiException(HttpStatus.BAD_REQUEST, "malformed-request");
         }
+        if (parsed == null) {
+            throw new TillApiException(HttpStatus.BAD_REQUEST, "malformed-request");
+        }
+        return parsed;
     }
 
     private static TillApiException problem(PurchaseRefused refused) {
         HttpStatus status = switch (refused.kind()) {
-            case INVALID, NO_EARNING_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case INVALID, IDEMPOTENCY_KEY_REUSED, NO_EARNING_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case MEMBER_NOT_FOUND, PURCHASE_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case DUPLICATE_RECEIPT -> HttpStatus.CONFLICT;
         };

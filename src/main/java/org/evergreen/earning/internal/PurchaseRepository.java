@@ -18,7 +18,7 @@ import java.util.Optional;
 public class PurchaseRepository {
 
     /** A purchase as stored, enough to answer a replay. */
-    public record StoredPurchase(long id, long memberId, long points, int ruleVersion) {
+    public record StoredPurchase(long id, long memberId, long points, int ruleVersion, String requestHash) {
     }
 
     private final JdbcClient jdbc;
@@ -28,20 +28,22 @@ public class PurchaseRepository {
     }
 
     public Optional<StoredPurchase> byIdempotencyKey(long merchantId, String idempotencyKey) {
-        return jdbc.sql("SELECT id, member_id, points, rule_version FROM earning_purchase WHERE merchant_id = ? AND idempotency_key = ?")
+        return jdbc.sql("SELECT id, member_id, points, rule_version, request_hash FROM earning_purchase WHERE merchant_id = ? AND idempotency_key = ?")
                 .params(merchantId, idempotencyKey)
-                .query((rs, n) -> new StoredPurchase(rs.getLong("id"), rs.getLong("member_id"), rs.getLong("points"), rs.getInt("rule_version")))
+                .query((rs, n) -> new StoredPurchase(rs.getLong("id"), rs.getLong("member_id"), rs.getLong("points"), rs.getInt("rule_version"),
+                        rs.getString("request_hash")))
                 .optional();
     }
 
-    public long insert(long merchantId, long storeId, long memberId, String idempotencyKey, PurchaseRequest purchase,
-                       long points, int ruleVersion, Instant now) {
+    public long insert(long merchantId, long storeId, long memberId, String idempotencyKey, String requestHash,
+                       PurchaseRequest purchase, long points, int ruleVersion, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO earning_purchase (merchant_id, store_id, member_id, receipt_number, idempotency_key, purchased_at,
-                                                      total, currency, points, rule_version, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(merchantId, storeId, memberId, purchase.receiptNumber(), idempotencyKey, UtcTimes.toColumn(purchase.purchasedAt()),
+                        INSERT INTO earning_purchase (merchant_id, store_id, member_id, receipt_number, idempotency_key, request_hash,
+                                                      purchased_at, total, currency, points, rule_version, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(merchantId, storeId, memberId, purchase.receiptNumber(), idempotencyKey, requestHash,
+                        UtcTimes.toColumn(purchase.purchasedAt()),
                         purchase.total(), purchase.currency(), points, ruleVersion, UtcTimes.toColumn(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();

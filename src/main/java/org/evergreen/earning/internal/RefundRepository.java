@@ -30,7 +30,7 @@ public class RefundRepository {
         }
     }
 
-    public record StoredRefund(long id, long purchaseId, long memberId, BigDecimal amount, long points) {
+    public record StoredRefund(long id, long purchaseId, long memberId, BigDecimal amount, long points, String requestHash) {
     }
 
     private final JdbcClient jdbc;
@@ -41,11 +41,11 @@ public class RefundRepository {
 
     public Optional<StoredRefund> byIdempotencyKey(long merchantId, String idempotencyKey) {
         return jdbc.sql("""
-                        SELECT r.id, r.purchase_id, p.member_id, r.amount, r.points FROM earning_refund r
+                        SELECT r.id, r.purchase_id, p.member_id, r.amount, r.points, r.request_hash FROM earning_refund r
                         JOIN earning_purchase p ON p.id = r.purchase_id WHERE r.merchant_id = ? AND r.idempotency_key = ?""")
                 .params(merchantId, idempotencyKey)
                 .query((rs, n) -> new StoredRefund(rs.getLong("id"), rs.getLong("purchase_id"), rs.getLong("member_id"),
-                        rs.getBigDecimal("amount"), rs.getLong("points")))
+                        rs.getBigDecimal("amount"), rs.getLong("points"), rs.getString("request_hash")))
                 .optional();
     }
 
@@ -68,7 +68,8 @@ public class RefundRepository {
                     refunded.put(rs.getString("sku"), rs.getInt("quantity"));
                 });
         Map<String, Refundable> lines = new HashMap<>();
-        jdbc.sql("SELECT sku, SUM(quantity) AS quantity, MAX(unit_price) AS unit_price FROM earning_purchase_line WHERE purchase_id = ? GROUP BY sku")
+        // A purchase names each SKU once (checked when it is recorded), so this is one line per SKU.
+        jdbc.sql("SELECT sku, quantity, unit_price FROM earning_purchase_line WHERE purchase_id = ?")
                 .param(purchaseId)
                 .query(rs -> {
                     lines.put(rs.getString("sku"), new Refundable(rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
@@ -82,13 +83,13 @@ public class RefundRepository {
                 .query(Long.class).single();
     }
 
-    public long insert(long purchaseId, long merchantId, String idempotencyKey, BigDecimal amount, long points,
+    public long insert(long purchaseId, long merchantId, String idempotencyKey, String requestHash, BigDecimal amount, long points,
                        List<RefundRequest.Line> lines, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO earning_refund (purchase_id, merchant_id, idempotency_key, amount, points, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(purchaseId, merchantId, idempotencyKey, amount, points, UtcTimes.toColumn(now))
+                        INSERT INTO earning_refund (purchase_id, merchant_id, idempotency_key, request_hash, amount, points, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(purchaseId, merchantId, idempotencyKey, requestHash, amount, points, UtcTimes.toColumn(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         for (RefundRequest.Line line : lines) {

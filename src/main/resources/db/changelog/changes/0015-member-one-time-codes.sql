@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset evergreen:0014-member-code
+--changeset evergreen:0015-member-code
 --comment: One-time codes a member shows at the till (as digits and as a QR code): valid for minutes, used once.
 CREATE TABLE member_code (
     id         BIGINT      NOT NULL AUTO_INCREMENT,

@@ -1,10 +1,6 @@
 --liquibase formatted sql
 
---changeset evergreen:0013-ledger-entry-reference-index
---comment: Clawbacks of an earn are found by their reference.
-CREATE INDEX ix_ledger_entry_reference ON ledger_entry (reference);
-
---changeset evergreen:0013-earning-refund
+--changeset evergreen:0014-earning-refund
 --comment: A full or partial refund of a purchase, and the points it clawed back.
 CREATE TABLE earning_refund (
     id              BIGINT         NOT NULL AUTO_INCREMENT,
@@ -21,7 +17,7 @@ CREATE TABLE earning_refund (
     CONSTRAINT fk_earning_refund_purchase FOREIGN KEY (purchase_id) REFERENCES earning_purchase (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
---changeset evergreen:0013-earning-refund-line
+--changeset evergreen:0014-earning-refund-line
 CREATE TABLE earning_refund_line (
     id        BIGINT      NOT NULL AUTO_INCREMENT,
     refund_id BIGINT      NOT NULL,
