@@ -84,7 +84,9 @@ public class Purchases {
         BaseRule rule = rules.ruleAt(till.merchantId(), purchase.purchasedAt())
                 .orElseThrow(() -> new PurchaseRefused(Kind.NO_EARNING_RULE, "no-earning-rule", "api.purchase.noRule"));
         if (purchases.receiptTaken(till.storeId(), purchase.receiptNumber())) {
-            throw new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt");
+            // Taken by a parallel request with this very key that committed meanwhile? Then this is its replay.
+            return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey).map(first -> replayOf(first, requestHash))
+                    .orElseThrow(() -> new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt"));
         }
         long points = purchase.total().multiply(rule.pointsPerYuan()).setScale(0, RoundingMode.FLOOR).longValueExact();
         long purchaseId;

@@ -99,9 +99,15 @@ class TillPurchaseApiTest {
             for (int i = 0; i < 8; i++) {
                 answers.add(pool.submit(() -> post(body, key)));
             }
+            java.util.Set<Long> purchaseIds = new java.util.HashSet<>();
+            int created = 0;
             for (Future<HttpResponse<String>> answer : answers) {
-                assertThat(answer.get().statusCode()).isIn(200, 201);
+                assertThat(answer.get().statusCode()).as(answer.get().body()).isIn(200, 201);
+                created += answer.get().statusCode() == 201 ? 1 : 0;
+                purchaseIds.add(JSON.readTree(answer.get().body()).get("purchaseId").asLong());
             }
+            assertThat(created).isEqualTo(1);
+            assertThat(purchaseIds).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -188,7 +194,9 @@ class TillPurchaseApiTest {
         String code = codes.issueForMe().code();
         SecurityContextHolder.clearContext();
 
-        assertThat(get("/api/v1/members/" + code + "/balance", DEMO_KEY).statusCode()).isEqualTo(200);
+        HttpResponse<String> lookedUp = get("/api/v1/members/" + code + "/balance", DEMO_KEY);
+        assertThat(lookedUp.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(lookedUp.body()).get("memberNumber").isNull()).isTrue();
         String withCode = purchase(receipt(), "6.00", List.of(line("C-1", "酸奶", "dairy", 1, "6.00")))
                 .replace("\"memberNumber\":\"" + memberNumber + "\"", "\"memberCode\":\"" + code + "\"");
         assertThat(post(withCode, UUID.randomUUID().toString()).statusCode()).isEqualTo(201);
