@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,6 +52,21 @@ public class BaseRules {
                 .params(merchantId, version, pointsPerYuan, UtcTimes.toColumn(now), UtcTimes.toColumn(from))
                 .update();
         return version;
+    }
+
+    /** Every disclosed version of these merchants' base rates, newest first: public, as disclosure demands. */
+    public List<BaseRule> disclosed(Collection<Long> merchantIds) {
+        if (merchantIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT merchant_id, version, points_per_yuan, disclosed_at, effective_from FROM earning_base_rule
+                        WHERE merchant_id IN (:merchants) ORDER BY merchant_id, version DESC""")
+                .param("merchants", merchantIds)
+                .query((rs, n) -> new BaseRule(rs.getLong("merchant_id"), rs.getInt("version"), rs.getBigDecimal("points_per_yuan"),
+                        UtcTimes.fromColumn(rs.getObject("disclosed_at", LocalDateTime.class)),
+                        UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class))))
+                .list();
     }
 
     /** The version that applied at {@code moment}, if any was in effect. */

@@ -134,6 +134,17 @@ public class MerchantDirectory {
         return merchants.page(offset, limit);
     }
 
+    /** Who takes part in the coalition, a page at a time: names and categories are public. */
+    public List<PublicMerchant> participants(int offset, int limit) {
+        return merchants.page(offset, limit).stream()
+                .map(merchant -> new PublicMerchant(merchant.id(), merchant.nameZh(), merchant.nameEn(), merchant.category()))
+                .toList();
+    }
+
+    public long participantCount() {
+        return merchants.count();
+    }
+
     /** Any merchant's stores, for admins and regulators. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public List<StoreSummary> storesOf(long merchantId) {

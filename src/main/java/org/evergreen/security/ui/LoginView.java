@@ -44,8 +44,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         registered.setVisible(false);
         Anchor join = new Anchor("join", getTranslation("login.join"));
         join.addClassName("join-link");
+        Anchor rules = new Anchor("rules", getTranslation("login.rules"));
         add(new LanguageSwitch(), new H1(getTranslation("app.name")), new Paragraph(getTranslation("app.tagline")),
-                registered, loginForm, register, join);
+                registered, loginForm, register, join, rules);
     }
 
     @Override
