@@ -50,7 +50,8 @@ class AccessMatrixTest extends KaribuTest {
         login(username);
         navigate(portal);
         List<String> menuPaths = _find(SideNavItem.class).stream().map(SideNavItem::getPath).toList();
-        List<String> ownRoutes = portalRoutes().stream().filter(route -> belongsTo(route, portal)).toList();
+        List<String> ownRoutes = portalRoutes().stream()
+                .filter(route -> belongsTo(route, portal) && !PARAMETERIZED.contains(route)).toList();
         assertThat(menuPaths).containsExactlyInAnyOrderElementsOf(ownRoutes);
     }
 
@@ -65,9 +66,22 @@ class AccessMatrixTest extends KaribuTest {
     private static List<String> portalRoutes() {
         return RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
                 .map(RouteData::getTemplate)
+                .map(AccessMatrixTest::withSampleParameters)
                 .filter(template -> PORTALS.stream().anyMatch(portal -> belongsTo(template, portal)))
                 .sorted()
                 .toList();
+    }
+
+    /** Routes that take a parameter (opened with the sample value 1): they have no menu entry. */
+    private static final java.util.Set<String> PARAMETERIZED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static String withSampleParameters(String template) {
+        if (!template.contains(":")) {
+            return template;
+        }
+        String sample = template.replaceAll(":[^/]+", "1");
+        PARAMETERIZED.add(sample);
+        return sample;
     }
 
     private static boolean belongsTo(String route, String portal) {

@@ -11,7 +11,10 @@ import org.evergreen.ledger.Posting;
 import org.evergreen.member.MemberProfile;
 import org.evergreen.member.MemberProfiles;
 import org.evergreen.member.OneTimeCodes;
+import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.TillPrincipal;
+import org.evergreen.security.CurrentUser;
+import org.evergreen.security.Role;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
@@ -45,15 +48,19 @@ public class Purchases {
     private static final Duration LATE_REPORT = Duration.ofDays(30);
 
     private final PurchaseRepository purchases;
+    private final MerchantDirectory merchants;
+    private final CurrentUser currentUser;
     private final MemberProfiles members;
     private final OneTimeCodes codes;
     private final BaseRules rules;
     private final Ledger ledger;
     private final Clock clock;
 
-    public Purchases(PurchaseRepository purchases, MemberProfiles members, OneTimeCodes codes, BaseRules rules, Ledger ledger,
-                     Clock clock) {
+    public Purchases(PurchaseRepository purchases, MerchantDirectory merchants, CurrentUser currentUser, MemberProfiles members,
+                     OneTimeCodes codes, BaseRules rules, Ledger ledger, Clock clock) {
         this.purchases = purchases;
+        this.merchants = merchants;
+        this.currentUser = currentUser;
         this.members = members;
         this.codes = codes;
         this.rules = rules;
@@ -119,6 +126,15 @@ public class Purchases {
     @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
     public Optional<PurchaseDetails> details(TillPrincipal till, long purchaseId) {
         return purchases.details(till.merchantId(), purchaseId);
+    }
+
+    /** One of the signed-in member's own purchases, with the merchant that recorded it; nobody else's. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public Optional<MemberPurchase> myPurchase(long purchaseId) {
+        long memberId = currentUser.require(Role.MEMBER).id();
+        return purchases.parties(purchaseId).filter(parties -> parties.memberId() == memberId)
+                .flatMap(parties -> purchases.details(parties.merchantId(), purchaseId)
+                        .map(details -> new MemberPurchase(merchants.publicMerchant(parties.merchantId()), details)));
     }
 
     private PurchaseResult answer(PurchaseRepository.StoredPurchase stored, boolean replay) {

@@ -141,6 +141,12 @@ public class MerchantDirectory {
                 .toList();
     }
 
+    /** The public face of one participating merchant. */
+    public PublicMerchant publicMerchant(long merchantId) {
+        MerchantSummary merchant = merchants.find(merchantId).orElseThrow(() -> new IllegalStateException("Unknown merchant " + merchantId));
+        return new PublicMerchant(merchant.id(), merchant.nameZh(), merchant.nameEn(), merchant.category());
+    }
+
     public long participantCount() {
         return merchants.count();
     }

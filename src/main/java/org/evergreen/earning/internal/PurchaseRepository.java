@@ -57,6 +57,15 @@ public class PurchaseRepository {
         return id;
     }
 
+    /** The merchant and member of a purchase, to check who may see it. */
+    public record Parties(long merchantId, long memberId) {
+    }
+
+    public Optional<Parties> parties(long purchaseId) {
+        return jdbc.sql("SELECT merchant_id, member_id FROM earning_purchase WHERE id = ?").param(purchaseId)
+                .query((rs, n) -> new Parties(rs.getLong("merchant_id"), rs.getLong("member_id"))).optional();
+    }
+
     /** A purchase with its lines, if it belongs to this merchant: another merchant's purchase does not exist here. */
     public Optional<PurchaseDetails> details(long merchantId, long purchaseId) {
         List<PurchaseRequest.Line> lines = jdbc.sql("""

@@ -1,9 +1,12 @@
 package org.evergreen.ledger.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -35,6 +38,7 @@ import java.time.ZoneId;
 class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
 
     static final Duration EXPIRY_WINDOW = Duration.ofDays(30);
+    private static final String PURCHASE_REFERENCE = "purchase:";
 
     private final Translations translations;
     private final DisplayFormats formats;
@@ -78,7 +82,7 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("points.column.amount")).setAutoWidth(true)
                 .setPartNameGenerator(item -> item.amount() > 0 ? "points-in" : "points-out");
         grid.addColumn(item -> getTranslation("points.account." + item.account().name())).setHeader(getTranslation("points.column.account"));
-        grid.addColumn(this::explanation).setHeader(getTranslation("points.column.why")).setFlexGrow(3);
+        grid.addComponentColumn(this::explanationWithLink).setHeader(getTranslation("points.column.why")).setFlexGrow(3).setKey("why");
         grid.setItems(history);
         grid.setEmptyStateText(getTranslation("points.history.empty"));
 
@@ -119,6 +123,17 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
 
     private String kindLabel(EntryKind value) {
         return getTranslation("points.kind." + value.name());
+    }
+
+    /** The explanation; an earn from a purchase links to the purchase's lines and rule (the earning feature's page). */
+    private Component explanationWithLink(HistoryItem item) {
+        String text = explanation(item);
+        if (item.reference() != null && item.reference().matches(PURCHASE_REFERENCE + "\\d+")) {
+            Anchor purchase = new Anchor("member/purchases/" + item.reference().substring(PURCHASE_REFERENCE.length()), text);
+            purchase.addClassName("purchase-link");
+            return purchase;
+        }
+        return new Span(text);
     }
 
     /** Why the points moved: the reason in the member's language, what caused it, and the case if there is one. */

@@ -1,0 +1,67 @@
+package org.evergreen.earning.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.earning.MemberPurchase;
+import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.earning.Purchases;
+import org.evergreen.security.Roles;
+import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.Fact;
+
+/** A member opens an earn from their history: the purchase's lines and the rule that produced its points. */
+@Route("member/purchases")
+@RolesAllowed(Roles.MEMBER)
+class MyPurchaseView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final Purchases purchases;
+    private final DisplayFormats formats;
+
+    MyPurchaseView(Purchases purchases, DisplayFormats formats) {
+        this.purchases = purchases;
+        this.formats = formats;
+        addClassName("my-purchase-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long purchaseId) {
+        removeAll();
+        purchases.myPurchase(purchaseId).ifPresentOrElse(this::show,
+                () -> add(new Paragraph(getTranslation("purchase.notFound"))));
+    }
+
+    private void show(MemberPurchase purchase) {
+        var details = purchase.details();
+        Div card = new Div(
+                new Fact(getTranslation("purchase.time"), formats.dateTime(details.purchasedAt(), getLocale())),
+                new Fact(getTranslation("purchase.receipt"), details.receiptNumber()),
+                new Fact(getTranslation("purchase.total"), "¥" + details.total().toPlainString()),
+                new Fact(getTranslation("purchase.points"), formats.number(details.pointsEarned(), getLocale())));
+        card.addClassName("card");
+        Grid<PurchaseRequest.Line> lines = new Grid<>();
+        lines.addClassName("purchase-lines");
+        lines.addColumn(PurchaseRequest.Line::name).setHeader(getTranslation("purchase.line.name")).setFlexGrow(2);
+        lines.addColumn(PurchaseRequest.Line::category).setHeader(getTranslation("purchase.line.category"));
+        lines.addColumn(PurchaseRequest.Line::quantity).setHeader(getTranslation("purchase.line.quantity"));
+        lines.addColumn(line -> "¥" + line.unitPrice().toPlainString()).setHeader(getTranslation("purchase.line.unitPrice"));
+        lines.addColumn(line -> line.green() ? getTranslation("purchase.line.green") : "").setHeader(getTranslation("purchase.line.greenHeader"));
+        lines.setItems(details.lines());
+        lines.setAllRowsVisible(true);
+        Paragraph rule = new Paragraph(getTranslation("purchase.rule", details.ruleVersion(), formats.number(details.pointsEarned(), getLocale())));
+        rule.addClassName("purchase-rule");
+        add(new H2(purchase.merchant().name(getLocale())), card, lines, rule);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("purchase.title");
+    }
+}
