@@ -1,59 +1,21 @@
 package org.evergreen.earning;
 
-import org.evergreen.ThisContextsSecurity;
-import org.evergreen.merchant.TillKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The till API over real HTTP: API keys, the member balance for the till display, problem details. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ExtendWith(ThisContextsSecurity.class)
-class TillApiTest {
+class TillApiTest extends TillApiTestSupport {
 
-    private static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TillKeys tillKeys;
-
-    @Autowired
-    UserDetailsService users;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private String demoMemberNumber;
 
     @BeforeEach
     void findDemoMember() {
-        demoMemberNumber = jdbc.sql("""
-                        SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
-                        WHERE u.username = 'member'""").query(String.class).single();
+        demoMemberNumber = memberNumberOf("member");
     }
 
     @Test
@@ -117,20 +79,5 @@ class TillApiTest {
         HttpResponse<String> description = get("/api/openapi.yaml", null, "en");
         assertThat(description.statusCode()).isEqualTo(200);
         assertThat(description.body()).contains("openapi: 3.1.0", "/purchases/{purchaseId}/refunds", "tillKey");
-    }
-
-    private void signInAs(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
-
-    private HttpResponse<String> get(String path, String key, String language) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept-Language", language).GET();
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

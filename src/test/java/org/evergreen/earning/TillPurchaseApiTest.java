@@ -1,26 +1,12 @@
 package org.evergreen.earning;
 
-import org.evergreen.ThisContextsSecurity;
 import org.evergreen.member.OneTimeCodes;
-import org.evergreen.merchant.TillKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -34,38 +20,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tills post purchases over real HTTP: points at the disclosed base rate, idempotent, every bad input refused. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ExtendWith(ThisContextsSecurity.class)
-class TillPurchaseApiTest {
+class TillPurchaseApiTest extends TillApiTestSupport {
 
-    private static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger RECEIPT = new AtomicInteger();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TillKeys tillKeys;
-
-    @Autowired
-    UserDetailsService users;
 
     @Autowired
     OneTimeCodes codes;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private String memberNumber;
 
     @BeforeEach
     void findMember() {
-        memberNumber = jdbc.sql("""
-                        SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
-                        WHERE u.username = '13800000020'""").query(String.class).single();
+        memberNumber = memberNumberOf("13800000020");
     }
 
     @Test
@@ -159,23 +125,23 @@ class TillPurchaseApiTest {
                 UUID.randomUUID().toString());
         long purchaseId = JSON.readTree(created.body()).get("purchaseId").asLong();
 
-        HttpResponse<String> own = get("/api/v1/purchases/" + purchaseId, DEMO_KEY);
+        HttpResponse<String> own = get("/api/v1/purchases/" + purchaseId, DEMO_KEY, "zh-CN");
         assertThat(own.statusCode()).isEqualTo(200);
         JsonNode details = JSON.readTree(own.body());
         assertThat(details.get("pointsEarned").asLong()).isEqualTo(12);
         assertThat(details.get("lines").get(0).get("name").asString()).isEqualTo("笔记本");
 
-        String hotelKey = keyForHotel();
-        assertProblem(get("/api/v1/purchases/" + purchaseId, hotelKey), 404, "purchase-not-found");
-        assertProblem(get("/api/v1/purchases/99999999", hotelKey), 404, "purchase-not-found");
+        String hotelKey = newKeyOf("hotel");
+        assertProblem(get("/api/v1/purchases/" + purchaseId, hotelKey, "zh-CN"), 404, "purchase-not-found");
+        assertProblem(get("/api/v1/purchases/99999999", hotelKey, "zh-CN"), 404, "purchase-not-found");
     }
 
     @Test
     void aTillOverItsRateLimitIsToldToWait() throws Exception {
-        String key = keyForHotel();
+        String key = newKeyOf("hotel");
         int limited = 0;
         for (int i = 0; i < 90; i++) {
-            HttpResponse<String> response = get("/api/v1/members/" + memberNumber + "/balance", key);
+            HttpResponse<String> response = get("/api/v1/members/" + memberNumber + "/balance", key, "zh-CN");
             if (response.statusCode() == 429) {
                 limited++;
                 assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
@@ -189,12 +155,11 @@ class TillPurchaseApiTest {
 
     @Test
     void aOneTimeCodeIdentifiesTheMemberForOnePurchaseOnly() throws Exception {
-        UserDetails member = users.loadUserByUsername("13800000020");
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
+        signInAs("13800000020");
         String code = codes.issueForMe().code();
         SecurityContextHolder.clearContext();
 
-        HttpResponse<String> lookedUp = get("/api/v1/members/" + code + "/balance", DEMO_KEY);
+        HttpResponse<String> lookedUp = get("/api/v1/members/" + code + "/balance", DEMO_KEY, "zh-CN");
         assertThat(lookedUp.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(lookedUp.body()).get("memberNumber").isNull()).isTrue();
         String withCode = purchase(receipt(), "6.00", List.of(line("C-1", "酸奶", "dairy", 1, "6.00")))
@@ -205,29 +170,6 @@ class TillPurchaseApiTest {
         String both = purchase(receipt(), "6.00", List.of(line("C-1", "酸奶", "dairy", 1, "6.00")))
                 .replace("\"receiptNumber\"", "\"memberCode\":\"" + code + "\",\"receiptNumber\"");
         assertProblem(post(both, UUID.randomUUID().toString()), 422, "invalid-purchase");
-    }
-
-    /** A fresh key of the hotel group's first store, created by its owner. */
-    private String keyForHotel() {
-        UserDetails owner = users.loadUserByUsername("hotel");
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
-        long store = jdbc.sql("""
-                        SELECT s.id FROM merchant_store s JOIN security_user u ON u.merchant_id = s.merchant_id
-                        WHERE u.username = 'hotel' ORDER BY s.id LIMIT 1""").query(Long.class).single();
-        return tillKeys.create(store, "测试收银台");
-    }
-
-    private HttpResponse<String> get(String path, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("type").asString()).isEqualTo("urn:evergreen:problem:" + type);
-        assertThat(problem.get("detail").asString()).isNotBlank();
     }
 
     private long availableOf(String username) {
@@ -253,12 +195,6 @@ class TillPurchaseApiTest {
     }
 
     private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/purchases"))
-                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return post("/api/v1/purchases", body, idempotencyKey, DEMO_KEY);
     }
 }

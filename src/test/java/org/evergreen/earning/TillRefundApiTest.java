@@ -1,31 +1,16 @@
 package org.evergreen.earning;
 
-import org.evergreen.ThisContextsSecurity;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.Posting;
-import org.evergreen.merchant.TillKeys;
 import org.evergreen.security.SystemActor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -34,30 +19,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Refunds over real HTTP: points of the refunded lines come back out, into debt if already spent. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ExtendWith(ThisContextsSecurity.class)
-class TillRefundApiTest {
-
-    private static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class TillRefundApiTest extends TillApiTestSupport {
 
     @Autowired
     Ledger ledger;
 
-    @Autowired
-    TillKeys tillKeys;
-
-    @Autowired
-    UserDetailsService users;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private long memberId;
     private String memberNumber;
 
@@ -106,8 +72,8 @@ class TillRefundApiTest {
 
     @Test
     void anotherMerchantsOrAnUnknownPurchaseIsNotFound() throws Exception {
-        String hotelKey = keyOf("hotel");
-        HttpResponse<String> hotelPurchase = send("/api/v1/purchases", """
+        String hotelKey = newKeyOf("hotel");
+        HttpResponse<String> hotelPurchase = post("/api/v1/purchases", """
                 {"memberNumber":"%s","receiptNumber":"H-%s","purchasedAt":"%s","currency":"CNY","total":300.00,"lines":[%s]}"""
                 .formatted(memberNumber, System.nanoTime(), Instant.now(), line("ROOM", 1, "300.00")), UUID.randomUUID().toString(), hotelKey);
         assertThat(hotelPurchase.statusCode()).as(hotelPurchase.body()).isEqualTo(201);
@@ -152,29 +118,8 @@ class TillRefundApiTest {
         return send("/api/v1/purchases/" + purchaseId + "/refunds", body, key);
     }
 
-    /** A fresh till key of the first store of the merchant this owner login belongs to. */
-    private String keyOf(String owner) {
-        UserDetails user = users.loadUserByUsername(owner);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        long store = jdbc.sql("""
-                        SELECT s.id FROM merchant_store s JOIN security_user u ON u.merchant_id = s.merchant_id
-                        WHERE u.username = ? ORDER BY s.id LIMIT 1""").param(owner).query(Long.class).single();
-        return tillKeys.create(store, "退款测试");
-    }
-
     private HttpResponse<String> send(String path, String body, String key) throws Exception {
-        return send(path, body, key, DEMO_KEY);
+        return post(path, body, key, DEMO_KEY);
     }
 
-    private HttpResponse<String> send(String path, String body, String key, String tillKey) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + tillKey).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(JSON.readTree(response.body()).get("type").asString()).isEqualTo("urn:evergreen:problem:" + type);
-    }
 }
