@@ -1,6 +1,10 @@
 package org.evergreen.demo;
 
-import org.evergreen.earning.BaseRules;
+import org.evergreen.earning.CampaignDraft;
+import org.evergreen.earning.CampaignKind;
+import org.evergreen.earning.Campaigns;
+import org.evergreen.earning.EarningRules;
+import org.evergreen.earning.RuleSet;
 import org.evergreen.household.Households;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
@@ -37,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Loads the demo data set once into an empty database, in one transaction, through the same services
@@ -66,12 +71,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Ledger ledger;
     private final TillKeys tillKeys;
-    private final BaseRules baseRules;
+    private final EarningRules earningRules;
+    private final Campaigns campaigns;
     private final Clock clock;
 
     DemoDataLoader(DemoDataProperties properties, ObjectProvider<EmbeddedMariaDb> embeddedDatabase,
                    UserAccounts userAccounts, MerchantDirectory merchants, Households households,
-                   TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, BaseRules baseRules, Clock clock) {
+                   TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, EarningRules earningRules, Campaigns campaigns, Clock clock) {
         this.properties = properties;
         this.embeddedDatabase = embeddedDatabase;
         this.userAccounts = userAccounts;
@@ -80,7 +86,8 @@ class DemoDataLoader implements ApplicationRunner {
         this.transaction = transaction;
         this.ledger = ledger;
         this.tillKeys = tillKeys;
-        this.baseRules = baseRules;
+        this.earningRules = earningRules;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -107,8 +114,9 @@ class DemoDataLoader implements ApplicationRunner {
             merchantIds.add(merchants.register(merchant));
         }
         merchants.createStaffLogin(merchantIds.getFirst(), "merchant", "青松便利店长", DEMO_PASSWORD);
-        for (long merchantId : merchantIds) {
-            baseRules.disclose(merchantId, BigDecimal.ONE, null);
+        List<RuleSet> rules = rules();
+        for (int i = 0; i < merchantIds.size(); i++) {
+            earningRules.disclose(merchantIds.get(i), rules.get(i), null);
         }
         tillKeys.createKnown(merchantIds.getFirst(), merchants.storesOf(merchantIds.getFirst()).getFirst().id(),
                 "人民广场店 1 号收银台", DEMO_TILL_KEY);
@@ -135,6 +143,37 @@ class DemoDataLoader implements ApplicationRunner {
             everyoneElse.add(registerMember(name, ++phone));
         }
         points(demoMember, merchantIds, everyoneElse);
+        campaigns(merchantIds);
+    }
+
+    /** One rule set per demo merchant, in the order of {@link #merchants()}. */
+    private static List<RuleSet> rules() {
+        BigDecimal one = BigDecimal.ONE;
+        return List.of(
+                new RuleSet(one, List.of(new RuleSet.CategoryRate("fresh", new BigDecimal("2"))), List.of(),
+                        new BigDecimal("1.2"), new BigDecimal("1.5"), List.of(new RuleSet.ComboBonus("snacks", "drinks", 10)), one),
+                new RuleSet(one, List.of(new RuleSet.CategoryRate("dining", new BigDecimal("2"))),
+                        List.of(new RuleSet.UnitRate("room-night", 1000, 1200, 1500)), one, new BigDecimal("1.5"), List.of(), BigDecimal.ZERO),
+                new RuleSet(one, List.of(), List.of(), new BigDecimal("1.1"), new BigDecimal("1.2"), List.of(), new BigDecimal("2")),
+                RuleSet.flatRate(one),
+                RuleSet.flatRate(one),
+                new RuleSet(one, List.of(), List.of(), one, one, List.of(), new BigDecimal("3")));
+    }
+
+    /**
+     * A running campaign at the demo merchant and the stationery chain, and the platform's sign-up bonus. The
+     * latter starts after the demo members joined, so it welcomes only members who register from now on.
+     */
+    private void campaigns(List<Long> merchantIds) {
+        Instant now = clock.instant();
+        campaigns.launch(null, new CampaignDraft(CampaignKind.SIGN_UP, "新会员首购礼", "New member welcome bonus", null, 200L,
+                Set.of(), Set.of(), null, now.plus(Duration.ofDays(365))));
+        campaigns.launch(merchantIds.getFirst(), new CampaignDraft(CampaignKind.MULTIPLIER,
+                "鲜食双倍积分", "Double points on fresh food", new BigDecimal("2"), null, Set.of("fresh"), Set.of(), null,
+                now.plus(Duration.ofDays(30))));
+        campaigns.launch(merchantIds.get(2), new CampaignDraft(CampaignKind.FIRST_PURCHASE,
+                "开学季首购礼", "Back-to-school first purchase bonus", null, 100L, Set.of(), Set.of(), null,
+                now.plus(Duration.ofDays(60))));
     }
 
     /**

@@ -13,6 +13,12 @@ import java.util.List;
 public record PurchaseRequest(@Nullable String memberNumber, @Nullable String memberCode, String receiptNumber,
                               Instant purchasedAt, String currency, BigDecimal total, List<Line> lines) {
 
-    public record Line(String sku, String name, String category, int quantity, BigDecimal unitPrice, boolean green) {
+    /**
+     * One line of the receipt.
+     *
+     * @param co2eGrams the CO₂e one unit of a green product avoids, in grams, from the product's data; null if unknown
+     */
+    public record Line(String sku, String name, String category, int quantity, BigDecimal unitPrice, boolean green,
+                       @Nullable Long co2eGrams) {
     }
 }

@@ -11,6 +11,8 @@ import org.evergreen.ledger.Posting;
 import org.evergreen.member.MemberProfile;
 import org.evergreen.member.MemberProfiles;
 import org.evergreen.member.OneTimeCodes;
+import org.evergreen.member.Tier;
+import org.evergreen.member.Tiers;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.CurrentUser;
@@ -24,7 +26,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,9 @@ import java.util.regex.Pattern;
 
 /**
  * Purchases reported by tills earn their members points: only against a real, well-formed purchase, under
- * the merchant's base rule disclosed before the purchase, once per receipt, once per idempotency key.
+ * the merchant's rules and the campaigns disclosed before the purchase, capped by the platform, once per
+ * receipt, once per idempotency key. Each purchase records the rule version, the member's tier and the
+ * points of every rule that fired.
  */
 @Service
 public class Purchases {
@@ -47,23 +50,33 @@ public class Purchases {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Duration LATE_REPORT = Duration.ofDays(30);
 
+    static final Duration TIER_WINDOW = Duration.ofDays(365);
+    private static final long MAX_CO2E_GRAMS_PER_UNIT = 10_000_000;
+
     private final PurchaseRepository purchases;
     private final MerchantDirectory merchants;
     private final CurrentUser currentUser;
     private final MemberProfiles members;
     private final OneTimeCodes codes;
-    private final BaseRules rules;
+    private final EarningRules rules;
+    private final Campaigns campaigns;
+    private final EarningPolicies policies;
+    private final Tiers tiers;
     private final Ledger ledger;
     private final Clock clock;
 
     public Purchases(PurchaseRepository purchases, MerchantDirectory merchants, CurrentUser currentUser, MemberProfiles members,
-                     OneTimeCodes codes, BaseRules rules, Ledger ledger, Clock clock) {
+                     OneTimeCodes codes, EarningRules rules, Campaigns campaigns, EarningPolicies policies, Tiers tiers,
+                     Ledger ledger, Clock clock) {
         this.purchases = purchases;
         this.merchants = merchants;
         this.currentUser = currentUser;
         this.members = members;
         this.codes = codes;
         this.rules = rules;
+        this.campaigns = campaigns;
+        this.policies = policies;
+        this.tiers = tiers;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -88,38 +101,61 @@ public class Purchases {
             throw new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail");
         }
         MemberProfile member = found.get();
-        BaseRule rule = rules.ruleAt(till.merchantId(), purchase.purchasedAt())
+        RuleSetVersion ruleSet = rules.at(till.merchantId(), purchase.purchasedAt())
                 .orElseThrow(() -> new PurchaseRefused(Kind.NO_EARNING_RULE, "no-earning-rule", "api.purchase.noRule"));
         if (purchases.receiptTaken(till.storeId(), purchase.receiptNumber())) {
             // Taken by a parallel request with this very key that committed meanwhile? Then this is its replay.
             return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey).map(first -> replayOf(first, requestHash))
                     .orElseThrow(() -> new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt"));
         }
-        long points = purchase.total().multiply(rule.pointsPerYuan()).setScale(0, RoundingMode.FLOOR).longValueExact();
+        long earlierPurchases = purchases.countPurchase(member.userId());
+        Tier tier = tiers.thresholds().tierFor(purchases.qualifyingSpend(member.userId(),
+                purchase.purchasedAt().minus(TIER_WINDOW), purchase.purchasedAt()));
+        EarningFacts facts = new EarningFacts(tier, !purchases.hasPurchasedAt(member.userId(), till.merchantId()),
+                earlierPurchases == 0, member.joinedAt());
+        PointsCalculation calculation = PointsCalculator.calculate(purchase.lines(), purchase.total(), purchase.purchasedAt(), ruleSet,
+                campaigns.inEffect(till.merchantId(), purchase.purchasedAt(), member.joinedAt()), policies.at(purchase.purchasedAt()), facts);
         long purchaseId;
         try {
             purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase,
-                    points, rule.version(), clock.instant());
+                    new PurchaseRepository.Earned(ruleSet.version(), tier, calculation), clock.instant());
         } catch (DuplicateKeyException raced) {
             // The same key from a parallel request committed first: answer as its replay. Else the receipt was taken.
             return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey).map(first -> replayOf(first, requestHash))
                     .orElseThrow(() -> new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt"));
         }
-        if (points > 0) {
-            long entryId = SystemActor.call(() -> ledger.post(new EntryRequest(EntryKind.EARN, "merchant:" + till.merchantId(),
-                    idempotencyKey, till.actor(), "purchase", "purchase:" + purchaseId, null,
-                    List.of(new Posting(ledger.account(AccountType.MERCHANT_ISSUANCE, till.merchantId()), -points),
-                            new Posting(ledger.account(AccountType.MEMBER_WALLET, member.userId()), points)), null)).entryId());
-            purchases.linkLedgerEntry(purchaseId, entryId);
-        }
-        return answer(new PurchaseRepository.StoredPurchase(purchaseId, member.userId(), points, rule.version(), requestHash), false);
+        Long merchantEntry = calculation.merchantPoints() == 0 ? null : earn("merchant:" + till.merchantId(), idempotencyKey, till.actor(),
+                purchaseId, AccountType.MERCHANT_ISSUANCE, till.merchantId(), member.userId(), calculation.merchantPoints());
+        Long platformEntry = calculation.platformPoints() == 0 ? null : earn(PLATFORM_ORIGIN, "purchase:" + purchaseId, till.actor(),
+                purchaseId, AccountType.PLATFORM_PROMOTION, AccountType.PLATFORM, member.userId(), calculation.platformPoints());
+        purchases.linkLedgerEntries(purchaseId, merchantEntry, platformEntry);
+        updateTier(member.userId());
+        return answer(purchaseId, member.userId(), calculation.points(),
+                calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList(), false);
+    }
+
+    /** Where the platform's promotion points for purchases come from; keys are purchase ids. */
+    static final String PLATFORM_ORIGIN = "platform:promotion";
+
+    /** Posts the points of a purchase from the account that pays them (the merchant's issuance or the platform's promotion). */
+    private long earn(String origin, String idempotencyKey, String actor, long purchaseId, AccountType payer, long payerId,
+                      long memberId, long points) {
+        return SystemActor.call(() -> ledger.post(new EntryRequest(EntryKind.EARN, origin, idempotencyKey, actor, "purchase",
+                "purchase:" + purchaseId, null, List.of(new Posting(ledger.account(payer, payerId), -points),
+                new Posting(ledger.account(AccountType.MEMBER_WALLET, memberId), points)), null)).entryId());
+    }
+
+    /** Stores the tier that the member's rolling 12-month qualifying spend gives them now. */
+    void updateTier(long memberId) {
+        BigDecimal spend = purchases.qualifyingSpend(memberId, clock.instant().minus(TIER_WINDOW), null);
+        SystemActor.call(() -> tiers.recordQualifyingSpend(memberId, spend));
     }
 
     private PurchaseResult replayOf(PurchaseRepository.StoredPurchase first, String requestHash) {
         if (!first.requestHash().equals(requestHash)) {
             throw new PurchaseRefused(Kind.IDEMPOTENCY_KEY_REUSED, "idempotency-key-reused", "api.problem.idempotency-key-reused.detail");
         }
-        return answer(first, true);
+        return answer(first.id(), first.memberId(), first.points(), purchases.breakdown(first.id()), true);
     }
 
     /** One of the till's own merchant's purchases; another merchant's is reported as not existing. */
@@ -137,10 +173,9 @@ public class Purchases {
                         .map(details -> new MemberPurchase(merchants.publicMerchant(parties.merchantId()), details)));
     }
 
-    private PurchaseResult answer(PurchaseRepository.StoredPurchase stored, boolean replay) {
-        long available = SystemActor.call(() -> ledger.memberPoints(stored.memberId(), Duration.ZERO).available());
-        return new PurchaseResult(stored.id(), stored.points(),
-                List.of(new PurchaseResult.RulePoints("base", stored.ruleVersion(), stored.points())), available, replay);
+    private PurchaseResult answer(long purchaseId, long memberId, long points, List<PurchaseResult.RulePoints> breakdown, boolean replay) {
+        long available = SystemActor.call(() -> ledger.memberPoints(memberId, Duration.ZERO).available());
+        return new PurchaseResult(purchaseId, points, breakdown, available, replay);
     }
 
     /** Checks every field and returns the purchase with its texts trimmed, as it is stored. */
@@ -159,6 +194,8 @@ public class Purchases {
             require(line != null && line.sku() != null && !line.sku().isBlank() && line.sku().length() <= 64, "api.purchase.line");
             require(TextRules.isPlainText(line.name(), 200) && TextRules.isPlainText(line.category(), 64), "api.purchase.line");
             require(line.quantity() >= 1 && line.quantity() <= MAX_QUANTITY, "api.purchase.quantity");
+            require(line.co2eGrams() == null || line.green() && line.co2eGrams() >= 0 && line.co2eGrams() <= MAX_CO2E_GRAMS_PER_UNIT,
+                    "api.purchase.co2e");
             require(line.unitPrice() != null && line.unitPrice().signum() >= 0 && line.unitPrice().scale() <= 2
                     && line.unitPrice().compareTo(MAX_UNIT_PRICE) <= 0, "api.purchase.amount");
             sum = sum.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
@@ -170,7 +207,7 @@ public class Purchases {
         return new PurchaseRequest(strip(purchase.memberNumber()), strip(purchase.memberCode()), purchase.receiptNumber(),
                 purchase.purchasedAt(), purchase.currency(), purchase.total(), purchase.lines().stream()
                 .map(line -> new PurchaseRequest.Line(line.sku().strip(), line.name().strip(), line.category().strip(), line.quantity(),
-                        line.unitPrice(), line.green()))
+                        line.unitPrice(), line.green(), line.co2eGrams()))
                 .toList());
     }
 

@@ -29,11 +29,13 @@ import java.util.Map;
 public class Refunds {
 
     private final RefundRepository refunds;
+    private final Purchases purchases;
     private final Ledger ledger;
     private final Clock clock;
 
-    public Refunds(RefundRepository refunds, Ledger ledger, Clock clock) {
+    public Refunds(RefundRepository refunds, Purchases purchases, Ledger ledger, Clock clock) {
         this.refunds = refunds;
+        this.purchases = purchases;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -63,10 +65,10 @@ public class Refunds {
         }
         BigDecimal amount = lines.stream().map(line -> refundable.get(line.sku()).unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        long pointsLeft = purchase.points() - refunds.pointsClawedBack(purchaseId);
+        long pointsLeft = purchase.merchantPoints() - refunds.pointsClawedBack(purchaseId);
         boolean last = lines.stream().allMatch(line -> line.quantity() == refundable.get(line.sku()).left())
                 && lines.size() == refundable.values().stream().filter(left -> left.left() > 0).count();
-        long points = last ? pointsLeft : Math.min(pointsLeft, BigDecimal.valueOf(purchase.points()).multiply(amount)
+        long points = last ? pointsLeft : Math.min(pointsLeft, BigDecimal.valueOf(purchase.merchantPoints()).multiply(amount)
                 .divide(purchase.total(), 0, RoundingMode.FLOOR).longValueExact());
         long refundId = refunds.insert(purchaseId, till.merchantId(), idempotencyKey, requestHash, amount, points, lines, clock.instant());
         if (points > 0 && purchase.ledgerEntryId() != null) {
@@ -74,6 +76,11 @@ public class Refunds {
                     idempotencyKey, till.actor(), "refund")).entryId();
             refunds.linkLedgerEntry(refundId, entryId);
         }
+        if (last && purchase.platformEntryId() != null) {
+            // Without the purchase there is no first purchase: the platform's bonus goes back with it.
+            SystemActor.run(() -> ledger.reverse(purchase.platformEntryId(), Purchases.PLATFORM_ORIGIN, till.actor(), "refund"));
+        }
+        purchases.updateTier(purchase.memberId());
         return new RefundResult(refundId, purchaseId, amount, points, available(purchase.memberId()), false);
     }
 

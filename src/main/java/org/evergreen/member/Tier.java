@@ -1,6 +1,6 @@
 package org.evergreen.member;
 
-/** Platform-wide member tiers; thresholds are set by admins (earning issue). */
+/** Platform-wide member tiers, from the member's rolling 12-month qualifying spend against {@link TierThresholds}. */
 public enum Tier {
     ORDINARY, SILVER, GOLD
 }

@@ -2,6 +2,7 @@ package org.evergreen.earning;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import org.evergreen.KaribuTest;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.shared.validation.InvalidInputException;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PublicRulesViewTest extends KaribuTest {
 
     @Autowired
-    BaseRules rules;
+    EarningRules rules;
 
     @Autowired
     MerchantDirectory directory;
@@ -30,8 +31,8 @@ class PublicRulesViewTest extends KaribuTest {
     void visitorsSeeEveryMerchantsRulesAndTheirHistory() {
         login("admin");
         long stationery = directory.page(0, 10).stream().filter(merchant -> merchant.nameZh().equals("墨香文具")).findFirst().orElseThrow().id();
-        rules.disclose(stationery, new BigDecimal("1.5"), Instant.now().plus(7, ChronoUnit.DAYS));
-        assertThatThrownBy(() -> rules.disclose(stationery, BigDecimal.TEN, Instant.now().minus(1, ChronoUnit.DAYS)))
+        rules.disclose(stationery, RuleSet.flatRate(new BigDecimal("1.5")), Instant.now().plus(7, ChronoUnit.DAYS));
+        assertThatThrownBy(() -> rules.disclose(stationery, RuleSet.flatRate(BigDecimal.TEN), Instant.now().minus(1, ChronoUnit.DAYS)))
                 .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.messageKey()).isEqualTo("rules.retroactive"));
 
         login("member");
@@ -39,9 +40,17 @@ class PublicRulesViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(6);
-        String inkwell = IntStream.range(0, GridKt._size(grid)).mapToObj(row -> String.join("|", GridKt._getFormattedRow(grid, row)))
-                .filter(row -> row.startsWith("墨香文具")).findFirst().orElseThrow();
-        assertThat(inkwell).contains("第 2 版：每元 1.5 积分").contains("第 1 版：每元 1 积分");
+        int inkwell = IntStream.range(0, GridKt._size(grid)).filter(row -> GridKt._getFormattedRow(grid, row).getFirst().equals("墨香文具"))
+                .findFirst().orElseThrow();
+        assertThat(cell(grid, inkwell, "current")).contains("第 2 版（公开于", "基础费率：每元 1.5 积分。");
+        assertThat(cell(grid, inkwell, "history")).contains("第 1 版（公开于");
+        assertThat(cell(grid, inkwell, "campaigns")).contains("开学季首购礼：在本商户首次消费额外 100 积分；全部品类；全部等级");
+        assertThat(_get(Div.class, spec -> spec.withClasses("platform-rules")).getElement().getTextRecursively())
+                .contains("新会员首购礼", "10%", "银卡自 5000 元起");
+    }
+
+    private static String cell(Grid<Object> grid, int row, String column) {
+        return GridKt._getCellComponent(grid, row, column).getElement().getTextRecursively();
     }
 
     @Test

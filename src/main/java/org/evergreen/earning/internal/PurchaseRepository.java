@@ -1,24 +1,35 @@
 package org.evergreen.earning.internal;
 
+import org.evergreen.earning.PointsCalculation;
 import org.evergreen.earning.PurchaseDetails;
 import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.earning.PurchaseResult;
+import org.evergreen.earning.RuleLine;
+import org.evergreen.member.Tier;
 import org.evergreen.shared.time.UtcTimes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The {@code earning_purchase} and {@code earning_purchase_line} tables. */
+/** The {@code earning_purchase} table with its lines and rule breakdown, and each member's purchase count. */
 @Repository
 public class PurchaseRepository {
 
     /** A purchase as stored, enough to answer a replay. */
-    public record StoredPurchase(long id, long memberId, long points, int ruleVersion, String requestHash) {
+    public record StoredPurchase(long id, long memberId, long points, String requestHash) {
+    }
+
+    /** What a new purchase stores beside the till's request. */
+    public record Earned(int ruleVersion, Tier tier, PointsCalculation calculation) {
     }
 
     private final JdbcClient jdbc;
@@ -28,30 +39,66 @@ public class PurchaseRepository {
     }
 
     public Optional<StoredPurchase> byIdempotencyKey(long merchantId, String idempotencyKey) {
-        return jdbc.sql("SELECT id, member_id, points, rule_version, request_hash FROM earning_purchase WHERE merchant_id = ? AND idempotency_key = ?")
+        return jdbc.sql("SELECT id, member_id, points, request_hash FROM earning_purchase WHERE merchant_id = ? AND idempotency_key = ?")
                 .params(merchantId, idempotencyKey)
-                .query((rs, n) -> new StoredPurchase(rs.getLong("id"), rs.getLong("member_id"), rs.getLong("points"), rs.getInt("rule_version"),
+                .query((rs, n) -> new StoredPurchase(rs.getLong("id"), rs.getLong("member_id"), rs.getLong("points"),
                         rs.getString("request_hash")))
                 .optional();
     }
 
+    /**
+     * Counts one more purchase of the member and returns how many they had before. The row stays locked to the
+     * end of the transaction, so one member's purchases are decided one at a time ("first purchase" bonuses).
+     */
+    public long countPurchase(long memberId) {
+        jdbc.sql("INSERT INTO earning_member_activity (member_id, purchases) VALUES (?, 1) ON DUPLICATE KEY UPDATE purchases = purchases + 1")
+                .param(memberId).update();
+        return jdbc.sql("SELECT purchases - 1 FROM earning_member_activity WHERE member_id = ?").param(memberId).query(Long.class).single();
+    }
+
+    public boolean hasPurchasedAt(long memberId, long merchantId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM earning_purchase WHERE member_id = ? AND merchant_id = ?)")
+                .params(memberId, merchantId).query(Boolean.class).single();
+    }
+
+    /** What the member paid, less refunds, for purchases made from {@code from} and before {@code until} (if given). */
+    public BigDecimal qualifyingSpend(long memberId, Instant from, @Nullable Instant until) {
+        LocalDateTime end = UtcTimes.toColumn(until == null ? Instant.parse("9999-01-01T00:00:00Z") : until);
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(p.total), 0) - COALESCE(SUM(r.refunded), 0) FROM earning_purchase p
+                        LEFT JOIN (SELECT purchase_id, SUM(amount) AS refunded FROM earning_refund GROUP BY purchase_id) r
+                               ON r.purchase_id = p.id
+                        WHERE p.member_id = ? AND p.purchased_at >= ? AND p.purchased_at < ?""")
+                .params(memberId, UtcTimes.toColumn(from), end).query(BigDecimal.class).single();
+    }
+
     public long insert(long merchantId, long storeId, long memberId, String idempotencyKey, String requestHash,
-                       PurchaseRequest purchase, long points, int ruleVersion, Instant now) {
+                       PurchaseRequest purchase, Earned earned, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
+        PointsCalculation calculation = earned.calculation();
         jdbc.sql("""
                         INSERT INTO earning_purchase (merchant_id, store_id, member_id, receipt_number, idempotency_key, request_hash,
-                                                      purchased_at, total, currency, points, rule_version, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                      purchased_at, total, currency, points, platform_points, rule_version, tier, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(merchantId, storeId, memberId, purchase.receiptNumber(), idempotencyKey, requestHash,
-                        UtcTimes.toColumn(purchase.purchasedAt()),
-                        purchase.total(), purchase.currency(), points, ruleVersion, UtcTimes.toColumn(now))
+                        UtcTimes.toColumn(purchase.purchasedAt()), purchase.total(), purchase.currency(), calculation.points(),
+                        calculation.platformPoints(), earned.ruleVersion(), earned.tier().name(), UtcTimes.toColumn(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         for (PurchaseRequest.Line line : purchase.lines()) {
             jdbc.sql("""
-                            INSERT INTO earning_purchase_line (purchase_id, sku, name, category, quantity, unit_price, green)
+                            INSERT INTO earning_purchase_line (purchase_id, sku, name, category, quantity, unit_price, green, co2e_grams)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice(), line.green(),
+                            line.co2eGrams() == null ? null : line.co2eGrams() * line.quantity())
+                    .update();
+        }
+        for (RuleLine rule : calculation.lines()) {
+            jdbc.sql("""
+                            INSERT INTO earning_purchase_rule (purchase_id, rule, detail, rule_set_version, campaign_id, points, platform_funded)
                             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice(), line.green())
+                    .params(id, rule.rule().name(), rule.detail(), rule.ruleSetVersion(), rule.campaignId(), rule.points(),
+                            rule.platformFunded())
                     .update();
         }
         return id;
@@ -66,31 +113,53 @@ public class PurchaseRepository {
                 .query((rs, n) -> new Parties(rs.getLong("merchant_id"), rs.getLong("member_id"))).optional();
     }
 
+    /** The points of each rule of a purchase, in the order they were worked out. */
+    public List<PurchaseResult.RulePoints> breakdown(long purchaseId) {
+        return jdbc.sql("SELECT rule, detail, rule_set_version, campaign_id, points FROM earning_purchase_rule WHERE purchase_id = ? ORDER BY id")
+                .param(purchaseId)
+                .query((rs, n) -> new PurchaseResult.RulePoints(rs.getString("rule").toLowerCase(Locale.ROOT), rs.getString("detail"),
+                        rs.getObject("rule_set_version", Integer.class), rs.getObject("campaign_id", Long.class), rs.getLong("points")))
+                .list();
+    }
+
     /** A purchase with its lines, if it belongs to this merchant: another merchant's purchase does not exist here. */
     public Optional<PurchaseDetails> details(long merchantId, long purchaseId) {
         List<PurchaseRequest.Line> lines = jdbc.sql("""
-                        SELECT l.sku, l.name, l.category, l.quantity, l.unit_price, l.green FROM earning_purchase_line l
+                        SELECT l.sku, l.name, l.category, l.quantity, l.unit_price, l.green, l.co2e_grams FROM earning_purchase_line l
                         JOIN earning_purchase p ON p.id = l.purchase_id WHERE p.id = ? AND p.merchant_id = ? ORDER BY l.id""")
                 .params(purchaseId, merchantId)
-                .query((rs, n) -> new PurchaseRequest.Line(rs.getString("sku"), rs.getString("name"), rs.getString("category"),
-                        rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBoolean("green")))
+                .query((rs, n) -> {
+                    Long lineGrams = rs.getObject("co2e_grams", Long.class);
+                    int quantity = rs.getInt("quantity");
+                    return new PurchaseRequest.Line(rs.getString("sku"), rs.getString("name"), rs.getString("category"), quantity,
+                            rs.getBigDecimal("unit_price"), rs.getBoolean("green"), lineGrams == null ? null : lineGrams / quantity);
+                })
                 .list();
+        List<PurchaseResult.RulePoints> breakdown = breakdown(purchaseId);
         return jdbc.sql("""
-                        SELECT id, store_id, receipt_number, purchased_at, total, currency, points, rule_version
+                        SELECT id, store_id, receipt_number, purchased_at, total, currency, points, rule_version, tier
                         FROM earning_purchase WHERE id = ? AND merchant_id = ?""")
                 .params(purchaseId, merchantId)
                 .query((rs, n) -> new PurchaseDetails(rs.getLong("id"), rs.getLong("store_id"), rs.getString("receipt_number"),
                         UtcTimes.fromColumn(rs.getObject("purchased_at", LocalDateTime.class)), rs.getBigDecimal("total"),
-                        rs.getString("currency"), rs.getLong("points"), rs.getInt("rule_version"), lines))
+                        rs.getString("currency"), rs.getLong("points"), rs.getInt("rule_version"), Tier.valueOf(rs.getString("tier")),
+                        breakdown, lines))
                 .optional();
     }
 
-    public void linkLedgerEntry(long purchaseId, long entryId) {
-        jdbc.sql("UPDATE earning_purchase SET ledger_entry_id = ? WHERE id = ?").params(entryId, purchaseId).update();
+    public void linkLedgerEntries(long purchaseId, @Nullable Long merchantEntryId, @Nullable Long platformEntryId) {
+        jdbc.sql("UPDATE earning_purchase SET ledger_entry_id = ?, platform_entry_id = ? WHERE id = ?")
+                .params(merchantEntryId, platformEntryId, purchaseId).update();
     }
 
     public boolean receiptTaken(long storeId, String receiptNumber) {
         return jdbc.sql("SELECT COUNT(*) FROM earning_purchase WHERE store_id = ? AND receipt_number = ?")
                 .params(storeId, receiptNumber).query(Long.class).single() > 0;
+    }
+
+    /** Members with a purchase made in this span: their rolling spend changes as it leaves the 12-month window. */
+    public List<Long> membersWithPurchasesBetween(Instant from, Instant until) {
+        return jdbc.sql("SELECT DISTINCT member_id FROM earning_purchase WHERE purchased_at >= ? AND purchased_at < ?")
+                .params(UtcTimes.toColumn(from), UtcTimes.toColumn(until)).query(Long.class).list();
     }
 }

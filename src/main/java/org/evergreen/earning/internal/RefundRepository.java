@@ -2,6 +2,7 @@ package org.evergreen.earning.internal;
 
 import org.evergreen.earning.RefundRequest;
 import org.evergreen.shared.time.UtcTimes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,8 +19,12 @@ import java.util.Optional;
 @Repository
 public class RefundRepository {
 
-    /** A purchase locked for refunding: its points, money and the earn entry that paid them. */
-    public record LockedPurchase(long id, long memberId, BigDecimal total, long points, Long ledgerEntryId) {
+    /**
+     * A purchase locked for refunding: its money, the points the merchant paid and their earn entry, and the
+     * entry of the points the platform added (a sign-up bonus), taken back whole with the last refund.
+     */
+    public record LockedPurchase(long id, long memberId, BigDecimal total, long merchantPoints, @Nullable Long ledgerEntryId,
+                                 @Nullable Long platformEntryId) {
     }
 
     /** A purchased SKU: how many, at what unit price, and how many were refunded already. */
@@ -51,10 +56,13 @@ public class RefundRepository {
 
     /** Locks the purchase so that refunds of it run one at a time. */
     public Optional<LockedPurchase> lock(long merchantId, long purchaseId) {
-        return jdbc.sql("SELECT id, member_id, total, points, ledger_entry_id FROM earning_purchase WHERE id = ? AND merchant_id = ? FOR UPDATE")
+        return jdbc.sql("""
+                        SELECT id, member_id, total, points - platform_points AS merchant_points, ledger_entry_id, platform_entry_id
+                        FROM earning_purchase WHERE id = ? AND merchant_id = ? FOR UPDATE""")
                 .params(purchaseId, merchantId)
                 .query((rs, n) -> new LockedPurchase(rs.getLong("id"), rs.getLong("member_id"), rs.getBigDecimal("total"),
-                        rs.getLong("points"), rs.getObject("ledger_entry_id", Long.class)))
+                        rs.getLong("merchant_points"), rs.getObject("ledger_entry_id", Long.class),
+                        rs.getObject("platform_entry_id", Long.class)))
                 .optional();
     }
 

@@ -3,6 +3,7 @@ package org.evergreen.earning.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
@@ -10,6 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.earning.Campaigns;
 import org.evergreen.earning.MemberPurchase;
 import org.evergreen.earning.PurchaseRequest;
 import org.evergreen.earning.Purchases;
@@ -17,16 +19,18 @@ import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.Fact;
 
-/** A member opens an earn from their history: the purchase's lines and the rule that produced its points. */
+/** A member opens an earn from their history: the purchase's lines and every rule (and campaign) that produced its points. */
 @Route("member/purchases")
 @RolesAllowed(Roles.MEMBER)
 class MyPurchaseView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final Purchases purchases;
+    private final Campaigns campaigns;
     private final DisplayFormats formats;
 
-    MyPurchaseView(Purchases purchases, DisplayFormats formats) {
+    MyPurchaseView(Purchases purchases, Campaigns campaigns, DisplayFormats formats) {
         this.purchases = purchases;
+        this.campaigns = campaigns;
         this.formats = formats;
         addClassName("my-purchase-view");
     }
@@ -44,7 +48,8 @@ class MyPurchaseView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 new Fact(getTranslation("purchase.time"), formats.dateTime(details.purchasedAt(), getLocale())),
                 new Fact(getTranslation("purchase.receipt"), details.receiptNumber()),
                 new Fact(getTranslation("purchase.total"), "¥" + details.total().toPlainString()),
-                new Fact(getTranslation("purchase.points"), formats.number(details.pointsEarned(), getLocale())));
+                new Fact(getTranslation("purchase.points"), formats.number(details.pointsEarned(), getLocale())),
+                new Fact(getTranslation("purchase.tier"), getTranslation("tier." + details.tier().name())));
         card.addClassName("card");
         Grid<PurchaseRequest.Line> lines = new Grid<>();
         lines.addClassName("purchase-lines");
@@ -53,11 +58,14 @@ class MyPurchaseView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         lines.addColumn(PurchaseRequest.Line::quantity).setHeader(getTranslation("purchase.line.quantity"));
         lines.addColumn(line -> "¥" + line.unitPrice().toPlainString()).setHeader(getTranslation("purchase.line.unitPrice"));
         lines.addColumn(line -> line.green() ? getTranslation("purchase.line.green") : "").setHeader(getTranslation("purchase.line.greenHeader"));
+        lines.addColumn(line -> line.co2eGrams() == null ? "" : getTranslation("purchase.line.co2eValue",
+                formats.number(line.co2eGrams() * line.quantity(), getLocale()))).setHeader(getTranslation("purchase.line.co2e"));
         lines.setItems(details.lines());
         lines.setAllRowsVisible(true);
-        Paragraph rule = new Paragraph(getTranslation("purchase.rule", details.ruleVersion(), formats.number(details.pointsEarned(), getLocale())));
-        rule.addClassName("purchase-rule");
-        add(new H2(purchase.merchant().name(getLocale())), card, lines, rule);
+        BreakdownGrid rules = new BreakdownGrid(campaigns, formats);
+        rules.addClassName("purchase-rules");
+        rules.show(details.breakdown());
+        add(new H2(purchase.merchant().name(getLocale())), card, lines, new H3(getTranslation("purchase.rules")), rules);
     }
 
     @Override

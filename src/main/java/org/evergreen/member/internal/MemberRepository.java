@@ -26,6 +26,12 @@ public class MemberRepository {
                 .update();
     }
 
+    public void updateTier(long userId, Tier tier, java.math.BigDecimal qualifyingSpend) {
+        jdbc.sql("UPDATE member_member SET tier = ?, qualifying_spend = ? WHERE user_id = ?")
+                .params(tier.name(), qualifyingSpend, userId)
+                .update();
+    }
+
     public Optional<MemberProfile> findByNumber(String memberNumber) {
         return jdbc.sql("SELECT user_id FROM member_member WHERE member_number = ?").param(memberNumber)
                 .query(Long.class).optional().flatMap(this::find);

@@ -1,0 +1,66 @@
+package org.evergreen.earning;
+
+import org.evergreen.security.CurrentUser;
+import org.evergreen.shared.time.UtcTimes;
+import org.evergreen.shared.validation.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/** The platform's cap on bonuses: admins change it from now on; every purchase is capped by the one of its time. */
+@Service
+public class EarningPolicies {
+
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final EarningPolicy defaults;
+
+    EarningPolicies(JdbcClient jdbc, CurrentUser currentUser, Clock clock,
+                    @Value("${evergreen.earning.bonus-cap-percent:10}") BigDecimal bonusCapPercent,
+                    @Value("${evergreen.earning.yuan-per-point:0.01}") BigDecimal yuanPerPoint) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.defaults = new EarningPolicy(bonusCapPercent, yuanPerPoint, null);
+    }
+
+    /** The policy in force now: public, as every limit on earning is. */
+    public EarningPolicy current() {
+        return at(clock.instant());
+    }
+
+    /** The policy that was in force at {@code moment}. */
+    public EarningPolicy at(Instant moment) {
+        return jdbc.sql("""
+                        SELECT bonus_cap_percent, yuan_per_point, effective_from FROM earning_policy
+                        WHERE effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1""")
+                .param(UtcTimes.toColumn(moment))
+                .query((rs, n) -> new EarningPolicy(rs.getBigDecimal("bonus_cap_percent"), rs.getBigDecimal("yuan_per_point"),
+                        UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class))))
+                .optional().orElse(defaults);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void set(BigDecimal bonusCapPercent, BigDecimal yuanPerPoint) {
+        if (bonusCapPercent == null || bonusCapPercent.signum() < 0 || bonusCapPercent.compareTo(HUNDRED) > 0 || bonusCapPercent.scale() > 2) {
+            throw new InvalidInputException("bonusCapPercent", "policy.cap.invalid");
+        }
+        if (yuanPerPoint == null || yuanPerPoint.signum() <= 0 || yuanPerPoint.compareTo(BigDecimal.ONE) > 0 || yuanPerPoint.scale() > 4) {
+            throw new InvalidInputException("yuanPerPoint", "policy.value.invalid");
+        }
+        jdbc.sql("INSERT INTO earning_policy (bonus_cap_percent, yuan_per_point, effective_from, set_by) VALUES (?, ?, ?, ?)")
+                .params(bonusCapPercent, yuanPerPoint, UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
+                .update();
+    }
+}

@@ -1,0 +1,71 @@
+package org.evergreen.earning.internal;
+
+import org.evergreen.earning.RuleSet;
+import org.evergreen.earning.RuleSetVersion;
+import org.evergreen.shared.time.UtcTimes;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The {@code earning_rule_set} table: each version's rules kept as one JSON document, never changed. */
+@Repository
+public class RuleSetRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = "id, merchant_id, version, rules, disclosed_at, effective_from";
+
+    private final JdbcClient jdbc;
+    /** Versions never change, so a parsed one can be kept for good (keyed by row id). */
+    private final Map<Long, RuleSet> parsed = new ConcurrentHashMap<>();
+
+    public RuleSetRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next version number, taking a lock that makes concurrent disclosures of one merchant wait their turn. */
+    public int nextVersion(long merchantId) {
+        return jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM earning_rule_set WHERE merchant_id = ? FOR UPDATE")
+                .param(merchantId).query(Integer.class).single();
+    }
+
+    public void insert(long merchantId, int version, RuleSet rules, Instant disclosedAt, Instant effectiveFrom, String disclosedBy) {
+        jdbc.sql("""
+                        INSERT INTO earning_rule_set (merchant_id, version, rules, disclosed_at, effective_from, disclosed_by)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(merchantId, version, JSON.writeValueAsString(rules), UtcTimes.toColumn(disclosedAt),
+                        UtcTimes.toColumn(effectiveFrom), disclosedBy)
+                .update();
+    }
+
+    /** Every version of these merchants' rules, newest first. */
+    public List<RuleSetVersion> versions(Collection<Long> merchantIds) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM earning_rule_set WHERE merchant_id IN (:merchants) ORDER BY merchant_id, version DESC")
+                .param("merchants", merchantIds).query(mapper()).list();
+    }
+
+    /** The version in effect at {@code moment}: the newest effective one. */
+    public Optional<RuleSetVersion> at(long merchantId, Instant moment) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM earning_rule_set WHERE merchant_id = ? AND effective_from <= ?"
+                        + " ORDER BY effective_from DESC, version DESC LIMIT 1")
+                .params(merchantId, UtcTimes.toColumn(moment)).query(mapper()).optional();
+    }
+
+    private RowMapper<RuleSetVersion> mapper() {
+        return (rs, n) -> {
+            String document = rs.getString("rules");
+            RuleSet rules = parsed.computeIfAbsent(rs.getLong("id"), id -> JSON.readValue(document, RuleSet.class));
+            return new RuleSetVersion(rs.getLong("merchant_id"), rs.getInt("version"), rules,
+                    UtcTimes.fromColumn(rs.getObject("disclosed_at", LocalDateTime.class)),
+                    UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class)));
+        };
+    }
+}
