@@ -1,0 +1,90 @@
+package org.evergreen.earning;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NavigatorKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.evergreen.KaribuTest;
+import org.evergreen.member.Tiers;
+import org.evergreen.portal.AccessDeniedView;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.math.BigDecimal;
+import java.util.stream.IntStream;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Admins set tier thresholds, the cap on bonuses and the sign-up bonus; bad values change nothing; nobody else may. */
+class EarningPolicyViewTest extends KaribuTest {
+
+    @Autowired
+    Tiers tiers;
+
+    @Autowired
+    EarningPolicies policies;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAdminSetsThresholdsAndTheCapAndLaunchesASignUpBonus() {
+        login("admin");
+        navigate("admin/earning");
+        long thresholdRows = count("member_tier_threshold");
+        setValue(_get(BigDecimalField.class, spec -> spec.withLabel("金卡门槛（12 个月消费，元）")), new BigDecimal("4000"));
+        _click(_get(Button.class, spec -> spec.withClasses("save-tiers")));
+        assertThat(_get(BigDecimalField.class, spec -> spec.withLabel("金卡门槛（12 个月消费，元）")).getErrorMessage())
+                .isEqualTo("金卡所需消费必须高于银卡。");
+        assertThat(count("member_tier_threshold")).isEqualTo(thresholdRows);
+
+        setValue(_get(BigDecimalField.class, spec -> spec.withLabel("金卡门槛（12 个月消费，元）")), new BigDecimal("20000.00"));
+        _click(_get(Button.class, spec -> spec.withClasses("save-tiers")));
+        assertThat(count("member_tier_threshold")).isEqualTo(thresholdRows + 1);
+        assertThat(tiers.thresholds().goldSpend()).isEqualByComparingTo("20000");
+        assertThat(tiers.thresholds().setAt()).isNotNull();
+
+        setValue(_get(BigDecimalField.class, spec -> spec.withLabel("奖励上限（占消费金额 %）")), new BigDecimal("150"));
+        _click(_get(Button.class, spec -> spec.withClasses("save-policy")));
+        assertThat(_get(BigDecimalField.class, spec -> spec.withLabel("奖励上限（占消费金额 %）")).getErrorMessage())
+                .isEqualTo("比例须在 0 到 100% 之间，最多两位小数。");
+        setValue(_get(BigDecimalField.class, spec -> spec.withLabel("奖励上限（占消费金额 %）")), new BigDecimal("10"));
+        _click(_get(Button.class, spec -> spec.withClasses("save-policy")));
+        assertThat(policies.current().effectiveFrom()).isNotNull();
+        assertThat(policies.current().bonusCapPercent()).isEqualByComparingTo("10");
+
+        setValue(_get(TextField.class, spec -> spec.withLabel("名称（中文）")), "冬季新会员礼");
+        setValue(_get(TextField.class, spec -> spec.withLabel("名称（英文）")), "Winter welcome");
+        _click(_get(Button.class, spec -> spec.withClasses("launch-sign-up")));
+        assertThat(_get(IntegerField.class, spec -> spec.withLabel("奖励积分")).getErrorMessage()).isEqualTo("奖励积分须在 1 到 100,000 之间。");
+        setValue(_get(IntegerField.class, spec -> spec.withLabel("奖励积分")), 88);
+        _click(_get(Button.class, spec -> spec.withClasses("launch-sign-up")));
+        @SuppressWarnings("unchecked")
+        Grid<Object> platform = _get(Grid.class, spec -> spec.withClasses("platform-campaign-grid"));
+        assertThat(IntStream.range(0, GridKt._size(platform)).mapToObj(row -> GridKt._getFormattedRow(platform, row).getFirst()))
+                .anyMatch(row -> row.startsWith("冬季新会员礼：本期间注册的会员首次消费额外 88 积分"));
+    }
+
+    @Test
+    void nobodyButAnAdminChangesThem() {
+        login("merchant");
+        navigate("admin/earning");
+        assertThat(NavigatorKt.getCurrentView()).isEqualTo(AccessDeniedView.class);
+        assertThatThrownBy(() -> tiers.setThresholds(BigDecimal.ONE, BigDecimal.TEN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> policies.set(new BigDecimal("100"), new BigDecimal("0.01"))).isInstanceOf(AccessDeniedException.class);
+        login("regulator");
+        assertThatThrownBy(() -> tiers.recordQualifyingSpend(1, new BigDecimal("99999"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+}
