@@ -2,6 +2,9 @@ package org.evergreen.ledger;
 
 import org.evergreen.security.SystemActor;
 import org.junit.jupiter.api.Test;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,67 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerConcurrencyTest extends LedgerTestSupport {
 
     private static final int THREADS = 16;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    HikariDataSource dataSource;
+
+    /**
+     * Callers post inside transactions of their own (a purchase, a redemption). Opening a member's first
+     * account there must not take a second connection: with more such callers than the pool has connections,
+     * each would hold one and wait for another forever.
+     */
+    @Test
+    void firstPostingsInsideMoreTransactionsThanThePoolHasConnectionsAllComplete() throws Exception {
+        int callers = dataSource.getMaximumPoolSize();
+        long merchant = newOwner();
+        CountDownLatch allInside = new CountDownLatch(callers);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Long>> members = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                members.add(pool.submit(() -> SystemActor.call(() -> transaction.execute(status -> {
+                    jdbc.sql("SELECT 1").query(Integer.class).single(); // this caller's connection is taken
+                    allInside.countDown();
+                    awaitQuietly(allInside); // every connection of the pool is now held by one caller
+                    long member = newOwner();
+                    earn(member, merchant, 10, null);
+                    return member;
+                }))));
+            }
+            for (Future<Long> member : members) {
+                long owner = member.get(60, TimeUnit.SECONDS);
+                assertThat(SystemActor.call(() -> available(owner))).isEqualTo(10);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(allInside.getCount()).isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anAccountOpenedInARolledBackTransactionIsOpenedAgainLater() {
+        long member = newOwner();
+        SystemActor.run(() -> transaction.executeWithoutResult(status -> {
+            wallet(member);
+            status.setRollbackOnly();
+        }));
+        long wallet = SystemActor.call(() -> wallet(member));
+        assertThat(jdbc.sql("SELECT owner_id FROM ledger_account WHERE id = ?").param(wallet).query(Long.class).single()).isEqualTo(member);
+        SystemActor.run(() -> earn(member, newOwner(), 5, null));
+        assertThat(SystemActor.call(() -> available(member))).isEqualTo(5);
+    }
 
     @Test
     void sixteenThreadsSpendingHoldingAndTransferringConservePoints() throws Exception {

@@ -3,11 +3,11 @@ package org.evergreen.ledger.internal;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.shared.time.UtcTimes;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.util.Map;
@@ -25,32 +25,58 @@ public class AccountDirectory {
     }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Map<Owner, Long> idsByOwner = new ConcurrentHashMap<>();
     private final Map<Long, Account> accountsById = new ConcurrentHashMap<>();
 
-    public AccountDirectory(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public AccountDirectory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        // Opened and committed on its own, so a rolled-back posting never leaves a cached id without its row.
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
-    /** The account of this type and owner, opened on first use (safe when two nodes race to open it). */
+    /**
+     * The account of this type and owner, opened on first use (safe when two nodes race to open it). It is
+     * opened in the caller's transaction: a transaction of its own would take a second pooled connection while
+     * the caller holds one, and under load every request would wait for a connection none of them gives back.
+     * The id is cached only once it is committed, so a rolled-back posting never leaves a cached id without its row.
+     */
     public long accountId(AccountType type, long ownerId) {
-        return idsByOwner.computeIfAbsent(new Owner(type, ownerId), owner -> ownTransaction.execute(status -> {
-            jdbc.sql("""
-                            INSERT INTO ledger_account (type, owner_id, tracked, balance, created_at)
-                            VALUES (?, ?, ?, 0, ?) ON DUPLICATE KEY UPDATE id = id""")
-                    .params(type.name(), ownerId, type.tracked(), UtcTimes.toColumn(clock.instant()))
-                    .update();
-            long id = jdbc.sql("SELECT id FROM ledger_account WHERE type = ? AND owner_id = ?")
+        Owner owner = new Owner(type, ownerId);
+        Long cached = idsByOwner.get(owner);
+        if (cached != null) {
+            return cached;
+        }
+        Long id = jdbc.sql("SELECT id FROM ledger_account WHERE type = ? AND owner_id = ?")
+                .params(type.name(), ownerId).query(Long.class).optional().orElse(null);
+        if (id == null) {
+            // A plain insert, not an upsert: an upsert's gap locks would make members with neighbouring ids wait
+            // for each other's first postings.
+            try {
+                jdbc.sql("INSERT INTO ledger_account (type, owner_id, tracked, balance, created_at) VALUES (?, ?, ?, 0, ?)")
+                        .params(type.name(), ownerId, type.tracked(), UtcTimes.toColumn(clock.instant()))
+                        .update();
+            } catch (DuplicateKeyException openedMeanwhile) {
+                // Another transaction opened it first: use that one.
+            }
+            id = jdbc.sql("SELECT id FROM ledger_account WHERE type = ? AND owner_id = ?")
                     .params(type.name(), ownerId).query(Long.class).single();
-            accountsById.put(id, new Account(id, type, ownerId));
-            return id;
-        }));
+        }
+        Account account = new Account(id, type, ownerId);
+        Runnable remember = () -> {
+            idsByOwner.put(owner, account.id());
+            accountsById.put(account.id(), account);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember.run();
+                }
+            });
+        } else {
+            remember.run();
+        }
+        return id;
     }
 
     /** The id of the account of this type and owner, or null when it has not been opened yet. */
