@@ -174,7 +174,7 @@ public class Purchases {
     }
 
     private PurchaseResult answer(long purchaseId, long memberId, long points, List<PurchaseResult.RulePoints> breakdown, boolean replay) {
-        long available = SystemActor.call(() -> ledger.memberPoints(memberId, Duration.ZERO).available());
+        long available = SystemActor.call(() -> ledger.balance(ledger.account(AccountType.MEMBER_WALLET, memberId)));
         return new PurchaseResult(purchaseId, points, breakdown, available, replay);
     }
 

@@ -86,8 +86,10 @@ public class TillKeys {
         }
     }
 
-    /** The till a presented key belongs to, if the key is well-formed, live and matches. Open to anyone. */
-    @Transactional
+    /**
+     * The till a presented key belongs to, if the key is well-formed, live and matches. Open to anyone. Runs on
+     * every API request, so without a transaction of its own: one read, and now and then a write of the last use.
+     */
     public Optional<TillPrincipal> authenticate(String presentedKey) {
         Matcher parts = KEY.matcher(presentedKey == null ? "" : presentedKey.strip());
         if (!parts.matches()) {

@@ -8,6 +8,7 @@ import org.evergreen.earning.RuleLine;
 import org.evergreen.member.Tier;
 import org.evergreen.shared.time.UtcTimes;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Repository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,8 +55,16 @@ public class PurchaseRepository {
      * end of the transaction, so one member's purchases are decided one at a time ("first purchase" bonuses).
      */
     public long countPurchase(long memberId) {
-        jdbc.sql("INSERT INTO earning_member_activity (member_id, purchases) VALUES (?, 1) ON DUPLICATE KEY UPDATE purchases = purchases + 1")
-                .param(memberId).update();
+        // UPDATE first and a plain INSERT for a member's first purchase: an upsert would take gap locks, and first
+        // purchases of members with neighbouring ids would wait for each other.
+        if (jdbc.sql("UPDATE earning_member_activity SET purchases = purchases + 1 WHERE member_id = ?").param(memberId).update() == 0) {
+            try {
+                jdbc.sql("INSERT INTO earning_member_activity (member_id, purchases) VALUES (?, 1)").param(memberId).update();
+                return 0;
+            } catch (DuplicateKeyException parallelFirstPurchase) {
+                jdbc.sql("UPDATE earning_member_activity SET purchases = purchases + 1 WHERE member_id = ?").param(memberId).update();
+            }
+        }
         return jdbc.sql("SELECT purchases - 1 FROM earning_member_activity WHERE member_id = ?").param(memberId).query(Long.class).single();
     }
 
@@ -85,23 +97,30 @@ public class PurchaseRepository {
                         calculation.platformPoints(), earned.ruleVersion(), earned.tier().name(), UtcTimes.toColumn(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
+        // One statement each for all lines and all rules: a round trip per row would dominate the write path.
+        List<Object> lineValues = new ArrayList<>();
         for (PurchaseRequest.Line line : purchase.lines()) {
-            jdbc.sql("""
-                            INSERT INTO earning_purchase_line (purchase_id, sku, name, category, quantity, unit_price, green, co2e_grams)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice(), line.green(),
-                            line.co2eGrams() == null ? null : line.co2eGrams() * line.quantity())
-                    .update();
+            lineValues.addAll(Arrays.asList(id, line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice(), line.green(),
+                    line.co2eGrams() == null ? null : line.co2eGrams() * line.quantity()));
         }
-        for (RuleLine rule : calculation.lines()) {
-            jdbc.sql("""
-                            INSERT INTO earning_purchase_rule (purchase_id, rule, detail, rule_set_version, campaign_id, points, platform_funded)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, rule.rule().name(), rule.detail(), rule.ruleSetVersion(), rule.campaignId(), rule.points(),
-                            rule.platformFunded())
-                    .update();
+        jdbc.sql("INSERT INTO earning_purchase_line (purchase_id, sku, name, category, quantity, unit_price, green, co2e_grams) VALUES "
+                + rows(purchase.lines().size(), 8)).params(lineValues).update();
+        if (!calculation.lines().isEmpty()) {
+            List<Object> ruleValues = new ArrayList<>();
+            for (RuleLine rule : calculation.lines()) {
+                ruleValues.addAll(Arrays.asList(id, rule.rule().name(), rule.detail(), rule.ruleSetVersion(), rule.campaignId(), rule.points(),
+                        rule.platformFunded()));
+            }
+            jdbc.sql("INSERT INTO earning_purchase_rule (purchase_id, rule, detail, rule_set_version, campaign_id, points, platform_funded) VALUES "
+                    + rows(calculation.lines().size(), 7)).params(ruleValues).update();
         }
         return id;
+    }
+
+    /** {@code (?, ?, …), (?, ?, …)…}: placeholders for a multi-row insert. */
+    private static String rows(int rows, int columns) {
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     /** The merchant and member of a purchase, to check who may see it. */

@@ -6,6 +6,8 @@ import org.evergreen.shared.time.UtcTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -33,16 +35,17 @@ public class MemberRepository {
     }
 
     public Optional<MemberProfile> findByNumber(String memberNumber) {
-        return jdbc.sql("SELECT user_id FROM member_member WHERE member_number = ?").param(memberNumber)
-                .query(Long.class).optional().flatMap(this::find);
+        return jdbc.sql("SELECT user_id, member_number, tier, joined_at FROM member_member WHERE member_number = ?")
+                .param(memberNumber).query(MemberRepository::profile).optional();
     }
 
     public Optional<MemberProfile> find(long userId) {
         return jdbc.sql("SELECT user_id, member_number, tier, joined_at FROM member_member WHERE user_id = ?")
-                .param(userId)
-                .query((rs, n) -> new MemberProfile(rs.getLong("user_id"), rs.getString("member_number"),
-                        Tier.valueOf(rs.getString("tier")),
-                        UtcTimes.fromColumn(rs.getObject("joined_at", LocalDateTime.class))))
-                .optional();
+                .param(userId).query(MemberRepository::profile).optional();
+    }
+
+    private static MemberProfile profile(ResultSet rs, int row) throws SQLException {
+        return new MemberProfile(rs.getLong("user_id"), rs.getString("member_number"), Tier.valueOf(rs.getString("tier")),
+                UtcTimes.fromColumn(rs.getObject("joined_at", LocalDateTime.class)));
     }
 }
