@@ -6,7 +6,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Locale;
 
 /** What every benchmark shares: its own embedded MariaDB, and the BENCH line format. */
@@ -16,7 +22,7 @@ final class BenchSupport {
     }
 
     /** The whole application on a throwaway embedded MariaDB, without demo data or background jobs. */
-    static ConfigurableApplicationContext startApplication(String name) throws Exception {
+    static ConfigurableApplicationContext startApplication(String name, String... moreProperties) throws Exception {
         Path dataDir = Files.createTempDirectory("evergreen-bench-" + name);
         return new SpringApplicationBuilder(EvergreenApplication.class)
                 .properties("server.port=0", "evergreen.embedded-db.port=0", "evergreen.embedded-db.data-dir=" + dataDir,
@@ -24,6 +30,7 @@ final class BenchSupport {
                         "evergreen.ledger.seal-interval=1h", "evergreen.ledger.expiry-interval=1h",
                         "vaadin.devmode.devTools.enabled=false", "spring.datasource.hikari.maximum-pool-size=24",
                         "logging.level.root=WARN")
+                .properties(moreProperties)
                 .run();
     }
 
@@ -39,5 +46,31 @@ final class BenchSupport {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1_000_000.0;
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    @FunctionalInterface
+    interface Worker {
+        Void run(int thread) throws Exception;
+    }
+
+    static void runThreads(int threads, Worker worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Callable<Void> task = () -> worker.run(thread);
+                results.add(pool.submit(task));
+            }
+            for (Future<Void> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
