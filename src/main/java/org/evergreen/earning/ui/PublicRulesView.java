@@ -58,8 +58,8 @@ public class PublicRulesView extends VerticalLayout implements HasDynamicTitle {
         Div platform = new Div(new H2(getTranslation("rules.public.platform")),
                 new Paragraph(getTranslation("rules.public.cap", policy.bonusCapPercent().stripTrailingZeros().toPlainString(),
                         policy.yuanPerPoint().stripTrailingZeros().toPlainString())),
-                new Paragraph(getTranslation("rules.public.tiers", thresholds.silverSpend().toPlainString(),
-                        thresholds.goldSpend().toPlainString())),
+                new Paragraph(getTranslation("rules.public.tiers", thresholds.silverSpend().stripTrailingZeros().toPlainString(),
+                        thresholds.goldSpend().stripTrailingZeros().toPlainString())),
                 list(campaigns.platformCampaigns(0, 20).stream().map(texts::describe).toList()));
         platform.addClassNames("card", "platform-rules");
 
