@@ -21,17 +21,19 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
-    /** The whole application on a throwaway embedded MariaDB, without demo data or background jobs. */
-    static ConfigurableApplicationContext startApplication(String name, String... moreProperties) throws Exception {
+    /**
+     * The whole application on a throwaway embedded MariaDB, without demo data or background jobs. The settings
+     * are passed as command-line arguments, which outrank application.yml (default properties would not).
+     */
+    static ConfigurableApplicationContext startApplication(String name, String... moreSettings) throws Exception {
         Path dataDir = Files.createTempDirectory("evergreen-bench-" + name);
+        List<String> settings = new ArrayList<>(List.of("server.port=0", "evergreen.embedded-db.port=0",
+                "evergreen.embedded-db.data-dir=" + dataDir, "evergreen.embedded-db.throwaway=true", "evergreen.demo.enabled=false",
+                "evergreen.ledger.seal-interval=1h", "evergreen.ledger.expiry-interval=1h",
+                "vaadin.devmode.devTools.enabled=false", "spring.datasource.hikari.maximum-pool-size=24", "logging.level.root=WARN"));
+        settings.addAll(List.of(moreSettings));
         return new SpringApplicationBuilder(EvergreenApplication.class)
-                .properties("server.port=0", "evergreen.embedded-db.port=0", "evergreen.embedded-db.data-dir=" + dataDir,
-                        "evergreen.embedded-db.throwaway=true", "evergreen.demo.enabled=false",
-                        "evergreen.ledger.seal-interval=1h", "evergreen.ledger.expiry-interval=1h",
-                        "vaadin.devmode.devTools.enabled=false", "spring.datasource.hikari.maximum-pool-size=24",
-                        "logging.level.root=WARN")
-                .properties(moreProperties)
-                .run();
+                .run(settings.stream().map(setting -> "--" + setting).toArray(String[]::new));
     }
 
     static void report(String metric, double value, String unit) {

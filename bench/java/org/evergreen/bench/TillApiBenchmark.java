@@ -1,6 +1,8 @@
 package org.evergreen.bench;
 
 import org.evergreen.earning.EarningRules;
+import org.evergreen.ledger.IntegrityReport;
+import org.evergreen.ledger.Ledger;
 import org.evergreen.earning.PurchaseRequest;
 import org.evergreen.earning.Purchases;
 import org.evergreen.earning.RuleSet;
@@ -81,6 +83,9 @@ class TillApiBenchmark {
             report("till_api.purchases.threads16", threads16, "per_s");
             report("till_api.purchases.threads32", threads32, "per_s");
 
+            long[] unloaded = openLoop(100, Duration.ofSeconds(10));
+            report("till_api.latency_at_100_per_s.p50", percentile(unloaded, 50), "ms");
+            report("till_api.latency_at_100_per_s.p99", percentile(unloaded, 99), "ms");
             long[] latencies = openLoop(STEADY_RATE, Duration.ofSeconds(10));
             report("till_api.latency_at_500_per_s.p50", percentile(latencies, 50), "ms");
             report("till_api.latency_at_500_per_s.p99", percentile(latencies, 99), "ms");
@@ -90,6 +95,11 @@ class TillApiBenchmark {
             long entries = jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE kind = 'EARN'").query(Long.class).single();
             report("till_api.purchases_recorded", posted, "count");
             report("till_api.earn_entries", entries, "count");
+            report("till_api.earn_entries_without_their_purchase", jdbc.sql("""
+                    SELECT COUNT(*) FROM ledger_entry e LEFT JOIN earning_purchase p ON p.ledger_entry_id = e.id
+                    WHERE e.kind = 'EARN' AND p.id IS NULL""").query(Long.class).single(), "count");
+            IntegrityReport integrity = SystemActor.call(() -> app.getBean(Ledger.class).verifyIntegrity());
+            report("till_api.ledger_violations", integrity.violations().size(), "count");
 
             double raw8 = new RawPostingBaseline(jdbc, app.getBean(DataSource.class)).throughput(8, Duration.ofSeconds(10));
             report("raw.earn.threads8", raw8, "per_s");
@@ -177,6 +187,7 @@ class TillApiBenchmark {
         long[] latencies = new long[count];
         List<CompletableFuture<Void>> answers = new ArrayList<>();
         long start = System.nanoTime();
+        long first = receipts.get() + 1_000_000;
         for (int i = 0; i < count; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();
@@ -184,7 +195,7 @@ class TillApiBenchmark {
                 LockSupport.parkNanos(wait);
             }
             int n = i;
-            answers.add(http.sendAsync(purchase(1_000_000 + i), HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+            answers.add(http.sendAsync(purchase(first + i), HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
                 requireCreated(response);
                 latencies[n] = System.nanoTime() - due;
             }));

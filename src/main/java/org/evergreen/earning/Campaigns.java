@@ -2,12 +2,9 @@ package org.evergreen.earning;
 
 import org.evergreen.earning.internal.CampaignRepository;
 import org.evergreen.security.CurrentUser;
-import org.evergreen.security.EvergreenUser;
-import org.evergreen.security.Role;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +44,7 @@ public class Campaigns {
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     @Transactional
     public long launchMine(CampaignDraft draft) {
-        return launch(myMerchantId(), draft);
+        return launch(currentUser.merchantId(), draft);
     }
 
     /**
@@ -62,12 +59,12 @@ public class Campaigns {
 
     @PreAuthorize("hasRole('MERCHANT')")
     public List<Campaign> mine(int offset, int limit) {
-        return campaigns.page(myMerchantId(), offset, limit);
+        return campaigns.page(currentUser.merchantId(), offset, limit);
     }
 
     @PreAuthorize("hasRole('MERCHANT')")
     public long mineCount() {
-        return campaigns.count(myMerchantId());
+        return campaigns.count(currentUser.merchantId());
     }
 
     /** The platform's campaigns, the latest first: public. */
@@ -129,13 +126,5 @@ public class Campaigns {
         Campaign campaign = new Campaign(0, merchantId, draft.kind(), nameZh, nameEn, multiplier, bonus, categories, draft.tiers(),
                 startsAt, draft.endsAt(), now);
         return campaigns.insert(merchantId, campaign, currentUser.require().getUsername());
-    }
-
-    private long myMerchantId() {
-        EvergreenUser user = currentUser.require(Role.MERCHANT);
-        if (user.merchantId() == null) {
-            throw new AccessDeniedException("Merchant staff without a merchant");
-        }
-        return user.merchantId();
     }
 }

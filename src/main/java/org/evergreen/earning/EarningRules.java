@@ -2,12 +2,9 @@ package org.evergreen.earning;
 
 import org.evergreen.earning.internal.RuleSetRepository;
 import org.evergreen.security.CurrentUser;
-import org.evergreen.security.EvergreenUser;
-import org.evergreen.security.Role;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,7 +51,7 @@ public class EarningRules {
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     @Transactional
     public int discloseMine(RuleSet rules, @Nullable Instant effectiveFrom) {
-        return disclose(myMerchantId(), rules, effectiveFrom);
+        return disclose(currentUser.merchantId(), rules, effectiveFrom);
     }
 
     /** The platform discloses rules for a merchant (its first rules at approval, the demo data). */
@@ -75,7 +72,7 @@ public class EarningRules {
     /** Every version of the signed-in merchant's rules, newest first. */
     @PreAuthorize("hasRole('MERCHANT')")
     public List<RuleSetVersion> myVersions() {
-        return ruleSets.versions(List.of(myMerchantId()));
+        return ruleSets.versions(List.of(currentUser.merchantId()));
     }
 
     /**
@@ -96,7 +93,7 @@ public class EarningRules {
             }
             total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
         }
-        long merchantId = myMerchantId();
+        long merchantId = currentUser.merchantId();
         return PointsCalculator.calculate(basket, total, moment, new RuleSetVersion(merchantId, 0, checked, moment, moment),
                 campaigns.inEffect(merchantId, moment, facts.memberJoinedAt()), policies.at(moment), facts);
     }
@@ -109,14 +106,6 @@ public class EarningRules {
     /** The version in effect at {@code moment}, if any was. */
     Optional<RuleSetVersion> at(long merchantId, Instant moment) {
         return ruleSets.at(merchantId, moment);
-    }
-
-    private long myMerchantId() {
-        EvergreenUser user = currentUser.require(Role.MERCHANT);
-        if (user.merchantId() == null) {
-            throw new AccessDeniedException("Merchant staff without a merchant");
-        }
-        return user.merchantId();
     }
 
     /** The rules with their categories normalized, or the first thing wrong with them. */

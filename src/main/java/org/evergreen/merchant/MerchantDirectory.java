@@ -2,10 +2,8 @@ package org.evergreen.merchant;
 
 import org.evergreen.merchant.internal.MerchantRepository;
 import org.evergreen.security.CurrentUser;
-import org.evergreen.security.EvergreenUser;
 import org.evergreen.security.MerchantRole;
 import org.evergreen.security.UserSummary;
-import org.evergreen.security.Role;
 import org.evergreen.security.UserAccounts;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
@@ -17,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The coalition's merchants and their stores. Admins register merchants (the onboarding issue adds the
@@ -108,20 +105,20 @@ public class MerchantDirectory {
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     @Transactional
     public long addCashier(String username, String displayName, String initialPassword) {
-        return userAccounts.createMerchantUser(ownMerchantId(), MerchantRole.CASHIER, username, displayName, initialPassword);
+        return userAccounts.createMerchantUser(currentUser.merchantId(), MerchantRole.CASHIER, username, displayName, initialPassword);
     }
 
     /** The logins of the owner's own merchant. */
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     public List<UserSummary> myStaff() {
-        return userAccounts.staffOf(ownMerchantId());
+        return userAccounts.staffOf(currentUser.merchantId());
     }
 
     /** An owner opens another store of their own merchant. */
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     @Transactional
     public void addStore(NewMerchant.NewStore store) {
-        merchants.insertStore(ownMerchantId(), validatedStore(store), clock.instant());
+        merchants.insertStore(currentUser.merchantId(), validatedStore(store), clock.instant());
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
@@ -160,17 +157,12 @@ public class MerchantDirectory {
     /** The merchant the signed-in staff member works for; never another one. */
     @PreAuthorize("hasRole('MERCHANT')")
     public MerchantSummary myMerchant() {
-        long merchantId = ownMerchantId();
+        long merchantId = currentUser.merchantId();
         return merchants.find(merchantId).orElseThrow(() -> new IllegalStateException("Unknown merchant " + merchantId));
     }
 
     @PreAuthorize("hasRole('MERCHANT')")
     public List<StoreSummary> myStores() {
-        return merchants.stores(ownMerchantId());
-    }
-
-    private long ownMerchantId() {
-        EvergreenUser staff = currentUser.require(Role.MERCHANT);
-        return Objects.requireNonNull(staff.merchantId(), "merchant staff without merchant");
+        return merchants.stores(currentUser.merchantId());
     }
 }

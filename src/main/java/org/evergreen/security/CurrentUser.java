@@ -31,4 +31,13 @@ public class CurrentUser {
         }
         return user;
     }
+
+    /** The merchant that the signed-in merchant staff works for. */
+    public long merchantId() {
+        Long merchantId = require(Role.MERCHANT).merchantId();
+        if (merchantId == null) {
+            throw new AccessDeniedException("Merchant staff without a merchant");
+        }
+        return merchantId;
+    }
 }

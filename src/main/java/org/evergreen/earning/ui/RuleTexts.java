@@ -5,7 +5,6 @@ import com.vaadin.flow.component.UI;
 import org.evergreen.earning.Campaign;
 import org.evergreen.earning.PurchaseResult;
 import org.evergreen.earning.RuleSet;
-import org.evergreen.member.Tier;
 import org.evergreen.shared.i18n.DisplayFormats;
 
 import java.math.BigDecimal;
@@ -64,7 +63,7 @@ final class RuleTexts {
                 Campaign campaign = line.campaign() == null ? null : campaigns.get(line.campaign());
                 yield text("purchase.rule.campaign", campaign == null ? "#" + line.campaign() : campaign.name(locale()));
             }
-            case "tier" -> text("purchase.rule.tier", text("tier." + Tier.valueOf(line.detail()).name()));
+            case "tier" -> text("purchase.rule.tier", text("tier." + line.detail()));
             default -> text("purchase.rule." + line.rule(), line.detail());
         };
     }
