@@ -18,12 +18,12 @@ import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Role;
 import org.evergreen.security.SystemActor;
+import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -63,11 +63,12 @@ public class Purchases {
     private final EarningPolicies policies;
     private final Tiers tiers;
     private final Ledger ledger;
+    private final RetryingTransactions transactions;
     private final Clock clock;
 
     public Purchases(PurchaseRepository purchases, MerchantDirectory merchants, CurrentUser currentUser, MemberProfiles members,
                      OneTimeCodes codes, EarningRules rules, Campaigns campaigns, EarningPolicies policies, Tiers tiers,
-                     Ledger ledger, Clock clock) {
+                     Ledger ledger, RetryingTransactions transactions, Clock clock) {
         this.purchases = purchases;
         this.merchants = merchants;
         this.currentUser = currentUser;
@@ -78,13 +79,20 @@ public class Purchases {
         this.policies = policies;
         this.tiers = tiers;
         this.ledger = ledger;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** Records a till's purchase and posts its points; the same key again answers the first result. */
+    /**
+     * Records a till's purchase and posts its points; the same key again answers the first result. One short
+     * transaction, run again from the start if the database picks it as a deadlock's victim.
+     */
     @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
-    @Transactional
     public PurchaseResult record(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
+        return transactions.execute(() -> recordOnce(till, request, idempotencyKey));
+    }
+
+    private PurchaseResult recordOnce(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
         String requestHash = RequestFingerprints.of("store:" + till.storeId(), request);
         var replay = purchases.byIdempotencyKey(till.merchantId(), idempotencyKey);
         if (replay.isPresent()) {

@@ -8,9 +8,9 @@ import org.evergreen.earning.internal.RefundRepository.Refundable;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.SystemActor;
+import org.evergreen.shared.database.RetryingTransactions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,18 +31,24 @@ public class Refunds {
     private final RefundRepository refunds;
     private final Purchases purchases;
     private final Ledger ledger;
+    private final RetryingTransactions transactions;
     private final Clock clock;
 
-    public Refunds(RefundRepository refunds, Purchases purchases, Ledger ledger, Clock clock) {
+    public Refunds(RefundRepository refunds, Purchases purchases, Ledger ledger, RetryingTransactions transactions, Clock clock) {
         this.refunds = refunds;
         this.purchases = purchases;
         this.ledger = ledger;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
+    /** One short transaction, run again from the start if the database picks it as a deadlock's victim. */
     @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
-    @Transactional
     public RefundResult refund(TillPrincipal till, long purchaseId, RefundRequest request, String idempotencyKey) {
+        return transactions.execute(() -> refundOnce(till, purchaseId, request, idempotencyKey));
+    }
+
+    private RefundResult refundOnce(TillPrincipal till, long purchaseId, RefundRequest request, String idempotencyKey) {
         String requestHash = RequestFingerprints.of("purchase:" + purchaseId, request);
         var replay = refunds.byIdempotencyKey(till.merchantId(), idempotencyKey);
         if (replay.isPresent()) {

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +91,35 @@ class TillEarningRulesApiTest extends TillApiTestSupport {
         assertThat(rules(gold.get("breakdown"))).containsExactly("category:dining:200", "unit:room-night:1500", "tier:GOLD:100");
         assertThat(JSON.readTree(get("/api/v1/purchases/" + gold.get("purchaseId").asLong(), hotelKey, "en").body()).get("tier").asString())
                 .isEqualTo("GOLD");
+    }
+
+    /** First purchases open wallets and activity rows; racing ones may deadlock, and are then run again whole. */
+    @Test
+    void manyNewMembersFirstPurchasesAtOnceAllEarnOnce() throws Exception {
+        String key = newKeyOf("merchant");
+        List<String> members = new ArrayList<>();
+        for (int m = 0; m < 24; m++) {
+            members.add(newMember());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(members.size());
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String member : members) {
+                answers.add(pool.submit(() -> post(key, member, "10.00", List.of(line("B-1", "bakery", 1, "10.00", false, null)))));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
+                // 10 at the base rate, and the platform's 200 for a first purchase capped at 10% of 10 yuan: 100.
+                assertThat(JSON.readTree(answer.get().body()).get("availablePoints").asLong()).isEqualTo(110);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String member : members) {
+            assertThat(jdbc.sql("""
+                            SELECT COUNT(*) FROM earning_purchase p JOIN member_member m ON m.user_id = p.member_id
+                            WHERE m.member_number = ?""").param(member).query(Long.class).single()).isEqualTo(1);
+        }
     }
 
     private String newMember() {

@@ -7,19 +7,14 @@ import org.evergreen.ledger.LedgerException;
 import org.evergreen.ledger.LedgerException.Reason;
 import org.evergreen.ledger.PostedEntry;
 import org.evergreen.ledger.Posting;
+import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.time.UtcTimes;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
 
 /**
@@ -48,8 +42,6 @@ import java.util.function.LongConsumer;
 @Component
 public class LedgerWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
-    private static final int MAX_ATTEMPTS = 8;
     private static final int LOT_BATCH = 200;
 
     /**
@@ -76,35 +68,20 @@ public class LedgerWriter {
     }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final RetryingTransactions transactions;
     private final AccountDirectory accounts;
     private final Clock clock;
 
-    public LedgerWriter(JdbcClient jdbc, PlatformTransactionManager transactionManager, AccountDirectory accounts,
-                        Clock clock) {
+    public LedgerWriter(JdbcClient jdbc, RetryingTransactions transactions, AccountDirectory accounts, Clock clock) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
         this.accounts = accounts;
         this.clock = clock;
     }
 
     public PostedEntry post(EntryRequest request, Options options) {
         validate(request);
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // Inside a caller's transaction a deadlock has already rolled back the caller's work: no retry here.
-            return write(request, options);
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Objects.requireNonNull(transactions.execute(status -> write(request, options)));
-            } catch (PessimisticLockingFailureException contention) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw contention;
-                }
-                log.debug("Ledger write retried after {} (attempt {})", contention.getClass().getSimpleName(), attempt);
-                backOff(attempt);
-            }
-        }
+        return transactions.execute(() -> write(request, options));
     }
 
     private static void validate(EntryRequest request) {
@@ -338,12 +315,4 @@ public class LedgerWriter {
         return new OpenLot(rs.getLong("id"), rs.getLong("remaining"), rs.getObject("expires_at", LocalDateTime.class));
     }
 
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a ledger write", e);
-        }
-    }
 }
