@@ -30,6 +30,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.evergreen.bench.BenchSupport.percentile;
 import static org.evergreen.bench.BenchSupport.report;
@@ -82,6 +87,11 @@ class TillApiBenchmark {
             double threads32 = closedLoop(32, MEASURE);
             report("till_api.purchases.threads16", threads16, "per_s");
             report("till_api.purchases.threads32", threads32, "per_s");
+
+            // The same load from wrk, a load generator in a process of its own, on the same two cores.
+            for (int connections : new int[]{16, 64}) {
+                wrk(connections, MEASURE);
+            }
 
             long[] unloaded = openLoop(100, Duration.ofSeconds(10));
             report("till_api.latency_at_100_per_s.p50", percentile(unloaded, 50), "ms");
@@ -175,6 +185,29 @@ class TillApiBenchmark {
             return null;
         });
         return done.get() / (duration.toNanos() / 1e9);
+    }
+
+    /** wrk posting purchases over {@code connections} connections for {@code duration}; reports its rate and latency. */
+    private void wrk(int connections, Duration duration) throws Exception {
+        Path members = Files.createTempFile("bench-members", ".txt");
+        Files.write(members, memberNumbers);
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency",
+                "-s", Path.of("bench", "wrk", "purchases.lua").toString(), purchasesUrl, "--", members.toString(), keys.get(1),
+                String.valueOf(connections)).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        Matcher figures = Pattern.compile("WRK requests=(\\d+) errors=(\\d+) seconds=([\\d.]+) p50_ms=([\\d.]+) p99_ms=([\\d.]+)")
+                .matcher(output);
+        if (!figures.find()) {
+            throw new IllegalStateException("No figures from wrk: " + output);
+        }
+        String prefix = "till_api.wrk.connections" + connections;
+        report(prefix + ".purchases", Long.parseLong(figures.group(1)) / Double.parseDouble(figures.group(3)), "per_s");
+        report(prefix + ".p50", Double.parseDouble(figures.group(4)), "ms");
+        report(prefix + ".p99", Double.parseDouble(figures.group(5)), "ms");
+        report(prefix + ".refused", Long.parseLong(figures.group(2)), "count");
     }
 
     /**

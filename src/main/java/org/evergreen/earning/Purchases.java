@@ -51,6 +51,8 @@ public class Purchases {
     private static final Duration LATE_REPORT = Duration.ofDays(30);
 
     static final Duration TIER_WINDOW = Duration.ofDays(365);
+    /** The origin of the platform's promotion points for purchases (sign-up bonuses); their keys are purchase ids. */
+    static final String PLATFORM_ORIGIN = "platform:promotion";
     private static final long MAX_CO2E_GRAMS_PER_UNIT = 10_000_000;
 
     private final PurchaseRepository purchases;
@@ -141,9 +143,6 @@ public class Purchases {
         return answer(purchaseId, member.userId(), calculation.points(),
                 calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList(), false);
     }
-
-    /** Where the platform's promotion points for purchases come from; keys are purchase ids. */
-    static final String PLATFORM_ORIGIN = "platform:promotion";
 
     /** Posts the points of a purchase from the account that pays them (the merchant's issuance or the platform's promotion). */
     private long earn(String origin, String idempotencyKey, String actor, long purchaseId, AccountType payer, long payerId,

@@ -1,0 +1,50 @@
+-- wrk script for bench/run till-api: every request a new 3-line purchase for one of the members in the file
+-- named by the first argument, with its own receipt number and Idempotency-Key; the second argument is the
+-- till's key, the third a label that keeps the receipts of one run apart from another's.
+local threads = {}
+
+function setup(thread)
+    table.insert(threads, thread)
+    thread:set("id", #threads)
+end
+
+function init(args)
+    members = {}
+    for line in io.lines(args[1]) do
+        table.insert(members, line)
+    end
+    key = args[2]
+    run = args[3]
+    counter = 0
+    errors = 0
+end
+
+function request()
+    counter = counter + 1
+    local member = members[(counter * 2 + id) % #members + 1]
+    local body = string.format([[{"memberNumber":"%s","receiptNumber":"W%s-%d-%d","purchasedAt":"%s","currency":"CNY","total":31.50,"lines":[
+ {"sku":"6901","name":"organic milk","category":"fresh","quantity":2,"unitPrice":9.50,"green":true,"co2eGrams":120},
+ {"sku":"6902","name":"crisps","category":"snacks","quantity":1,"unitPrice":7.50,"green":false},
+ {"sku":"6903","name":"water","category":"drinks","quantity":2,"unitPrice":2.50,"green":false}]}]],
+        member, run, id, counter, os.date("!%Y-%m-%dT%H:%M:%SZ"))
+    return wrk.format("POST", "/api/v1/purchases", {
+        ["Authorization"] = "Bearer " .. key,
+        ["Content-Type"] = "application/json",
+        ["Idempotency-Key"] = string.format("wrk-%s-%d-%d", run, id, counter)
+    }, body)
+end
+
+function response(status, headers, body)
+    if status ~= 201 then
+        errors = errors + 1
+    end
+end
+
+function done(summary, latency, requests)
+    local failed = 0
+    for _, thread in ipairs(threads) do
+        failed = failed + thread:get("errors")
+    end
+    io.write(string.format("WRK requests=%d errors=%d seconds=%.3f p50_ms=%.2f p99_ms=%.2f\n", summary.requests, failed,
+        summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
