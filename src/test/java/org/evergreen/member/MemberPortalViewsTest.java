@@ -4,11 +4,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import org.evergreen.KaribuTest;
+import org.evergreen.security.SystemActor;
 import org.evergreen.shared.ui.Fact;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -21,6 +25,9 @@ class MemberPortalViewsTest extends KaribuTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Tiers tiers;
+
     @Test
     void theHomePageShowsTheMembersOwnNumberAndTier() {
         login("member");
@@ -32,6 +39,21 @@ class MemberPortalViewsTest extends KaribuTest {
         assertThat(_get(H2.class).getText()).isEqualTo("您好，王小绿");
         assertThat(_get(Fact.class, spec -> spec.withClasses("member-number")).value()).isEqualTo(storedNumber);
         assertThat(_find(Fact.class).stream().map(Fact::value)).contains("普通会员");
+    }
+
+    @Test
+    void theHomePageShowsTheTierTheSpendGaveAndWhatTheNextTierTakes() {
+        long memberId = jdbc.sql("SELECT id FROM security_user WHERE username = '13800000031'").query(Long.class).single();
+        assertThat(SystemActor.call(() -> tiers.recordQualifyingSpend(memberId, new BigDecimal("6200.50")))).isEqualTo(Tier.SILVER);
+        login("13800000031");
+        navigate("member");
+        assertThat(_find(Fact.class).stream().map(Fact::value)).contains("银卡会员", "¥6200.50");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("next-tier")).getText()).isEqualTo("12 个月内再消费 ¥13799.5 即可升级为金卡会员。");
+
+        SystemActor.run(() -> tiers.recordQualifyingSpend(memberId, new BigDecimal("25000")));
+        navigate("member");
+        assertThat(_find(Fact.class).stream().map(Fact::value)).contains("金卡会员");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("next-tier")).getText()).isEqualTo("您已是最高等级。");
     }
 
     @Test

@@ -35,17 +35,17 @@ public class MemberRepository {
     }
 
     public Optional<MemberProfile> findByNumber(String memberNumber) {
-        return jdbc.sql("SELECT user_id, member_number, tier, joined_at FROM member_member WHERE member_number = ?")
+        return jdbc.sql("SELECT user_id, member_number, tier, qualifying_spend, joined_at FROM member_member WHERE member_number = ?")
                 .param(memberNumber).query(MemberRepository::profile).optional();
     }
 
     public Optional<MemberProfile> find(long userId) {
-        return jdbc.sql("SELECT user_id, member_number, tier, joined_at FROM member_member WHERE user_id = ?")
+        return jdbc.sql("SELECT user_id, member_number, tier, qualifying_spend, joined_at FROM member_member WHERE user_id = ?")
                 .param(userId).query(MemberRepository::profile).optional();
     }
 
     private static MemberProfile profile(ResultSet rs, int row) throws SQLException {
         return new MemberProfile(rs.getLong("user_id"), rs.getString("member_number"), Tier.valueOf(rs.getString("tier")),
-                UtcTimes.fromColumn(rs.getObject("joined_at", LocalDateTime.class)));
+                rs.getBigDecimal("qualifying_spend"), UtcTimes.fromColumn(rs.getObject("joined_at", LocalDateTime.class)));
     }
 }

@@ -9,6 +9,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.evergreen.member.MemberProfile;
 import org.evergreen.member.MemberProfiles;
+import org.evergreen.member.Tier;
+import org.evergreen.member.TierThresholds;
+import org.evergreen.member.Tiers;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
@@ -20,13 +23,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 
-/** The member's start page: who they are on the platform and the number that identifies them at tills. */
+import java.math.BigDecimal;
+
+/** The member's start page: who they are on the platform, their tier and what the next one takes, and the number that identifies them at tills. */
 @Route("member")
 @Menu(title = "nav.member.home", order = 1, icon = "vaadin:home")
 @RolesAllowed(Roles.MEMBER)
 class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
-    MemberHomeView(MemberProfiles profiles, OneTimeCodes codes, CurrentUser currentUser, DisplayFormats formats) {
+    MemberHomeView(MemberProfiles profiles, Tiers tiers, OneTimeCodes codes, CurrentUser currentUser, DisplayFormats formats) {
         addClassName("member-home-view");
         MemberProfile profile = profiles.myProfile();
         add(new H2(getTranslation("member.home.greeting", currentUser.require().displayName())));
@@ -34,8 +39,12 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         memberNumber.addClassName("member-number");
         Div card = new Div(memberNumber,
                 new Fact(getTranslation("member.home.tier"), getTranslation("tier." + profile.tier().name())),
-                new Fact(getTranslation("member.home.joined"), formats.date(profile.joinedAt(), getLocale())));
+                new Fact(getTranslation("member.home.joined"), formats.date(profile.joinedAt(), getLocale())),
+                new Fact(getTranslation("member.home.spend"), "¥" + profile.qualifyingSpend().toPlainString()));
         card.addClassName("card");
+        Paragraph nextTier = new Paragraph(nextTier(profile, tiers.thresholds()));
+        nextTier.addClassName("next-tier");
+        card.add(nextTier);
 
         Div codePanel = new Div();
         codePanel.addClassName("one-time-code");
@@ -49,6 +58,18 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         });
         showCode.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(card, showCode, codePanel);
+    }
+
+    /** How much more spend the next tier takes, from the thresholds in force. */
+    private String nextTier(MemberProfile profile, TierThresholds thresholds) {
+        BigDecimal spend = profile.qualifyingSpend();
+        if (spend.compareTo(thresholds.goldSpend()) >= 0) {
+            return getTranslation("member.home.topTier");
+        }
+        boolean towardsGold = spend.compareTo(thresholds.silverSpend()) >= 0;
+        BigDecimal missing = (towardsGold ? thresholds.goldSpend() : thresholds.silverSpend()).subtract(spend);
+        return getTranslation("member.home.nextTier", missing.stripTrailingZeros().toPlainString(),
+                getTranslation("tier." + (towardsGold ? Tier.GOLD : Tier.SILVER).name()));
     }
 
     @Override
