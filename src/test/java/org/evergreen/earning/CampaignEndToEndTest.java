@@ -46,6 +46,7 @@ class CampaignEndToEndTest extends BrowserTest {
         assertThat(page.locator("vaadin-grid.campaign-grid")).containsText("浏览器茶饮双倍");
         screenshot("merchant-campaigns");
         page.locator("vaadin-button.logout").click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$")); // the logout's own navigation is done
 
         String memberNumber = jdbc.sql("""
                         SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
