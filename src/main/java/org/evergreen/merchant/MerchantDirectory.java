@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The coalition's merchants and their stores. Admins register merchants (the onboarding issue adds the
@@ -142,6 +145,12 @@ public class MerchantDirectory {
     public PublicMerchant publicMerchant(long merchantId) {
         MerchantSummary merchant = merchants.find(merchantId).orElseThrow(() -> new IllegalStateException("Unknown merchant " + merchantId));
         return new PublicMerchant(merchant.id(), merchant.nameZh(), merchant.nameEn(), merchant.category());
+    }
+
+    /** The public faces of these merchants by id; ids of no merchant are left out. */
+    public Map<Long, PublicMerchant> publicMerchants(Collection<Long> merchantIds) {
+        return merchantIds.isEmpty() ? Map.of() : merchants.publicMerchants(merchantIds).stream()
+                .collect(Collectors.toMap(PublicMerchant::id, merchant -> merchant));
     }
 
     public long participantCount() {

@@ -2,6 +2,7 @@ package org.evergreen.merchant.internal;
 
 import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.MerchantSummary;
+import org.evergreen.merchant.PublicMerchant;
 import org.evergreen.merchant.NewMerchant;
 import org.evergreen.merchant.StoreSummary;
 import org.evergreen.shared.time.UtcTimes;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +67,15 @@ public class MerchantRepository {
         return jdbc.sql(SUMMARY_SELECT + " ORDER BY m.id LIMIT ? OFFSET ?")
                 .params(limit, offset)
                 .query(MerchantRepository::toSummary)
+                .list();
+    }
+
+    /** Public names and categories of these merchants, in one query. */
+    public List<PublicMerchant> publicMerchants(Collection<Long> merchantIds) {
+        return jdbc.sql("SELECT id, name_zh, name_en, category FROM merchant_merchant WHERE id IN (:ids)")
+                .param("ids", merchantIds)
+                .query((rs, row) -> new PublicMerchant(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en"),
+                        MerchantCategory.valueOf(rs.getString("category"))))
                 .list();
     }
 

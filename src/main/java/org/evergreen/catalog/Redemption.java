@@ -1,0 +1,23 @@
+package org.evergreen.catalog;
+
+import org.jspecify.annotations.Nullable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A member's redemption of a reward and where it stands.
+ *
+ * @param cashAmount         the cash part of a points + cash redemption, paid at fulfilment; null: points only
+ * @param compensationPoints what the member received when the merchant cancelled; null otherwise
+ */
+public record Redemption(long id, String code, long memberId, long rewardId, long merchantId, String rewardNameZh,
+                         String rewardNameEn, int quantity, long points, @Nullable BigDecimal cashAmount, String currency,
+                         RedemptionStatus status, Instant createdAt, Instant expiresAt, @Nullable Instant resolvedAt,
+                         @Nullable String cancelReason, @Nullable Long compensationPoints) {
+
+    public String rewardName(Locale locale) {
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? rewardNameEn : rewardNameZh;
+    }
+}

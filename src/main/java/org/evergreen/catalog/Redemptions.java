@@ -1,0 +1,332 @@
+package org.evergreen.catalog;
+
+import org.evergreen.catalog.RedemptionRefused.Kind;
+import org.evergreen.catalog.internal.RedemptionRepository;
+import org.evergreen.catalog.internal.RedemptionRepository.NewRedemption;
+import org.evergreen.catalog.internal.RedemptionRepository.StoredRedemption;
+import org.evergreen.catalog.internal.RewardRepository;
+import org.evergreen.catalog.internal.RewardRepository.StoredReward;
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryRequest;
+import org.evergreen.ledger.Hold;
+import org.evergreen.ledger.HoldRequest;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.LedgerException;
+import org.evergreen.ledger.Posting;
+import org.evergreen.merchant.TillPrincipal;
+import org.evergreen.security.CurrentUser;
+import org.evergreen.security.Role;
+import org.evergreen.security.SystemActor;
+import org.evergreen.shared.database.RetryingTransactions;
+import org.evergreen.shared.validation.InvalidInputException;
+import org.evergreen.shared.validation.TextRules;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Redemption in two phases, as the ledger's holds: redeeming holds the member's points and reserves stock at once;
+ * the merchant's fulfilment captures the points (and records any cash part apart from the ledger); a cancellation
+ * or the end of the reward's validity releases them. Each step is one short transaction, retried whole on deadlock.
+ */
+@Service
+public class Redemptions {
+
+    /** Origin of the catalog's ledger entries; their keys name the redemption and the step. */
+    public static final String ORIGIN = "catalog";
+    public static final int MAX_QUANTITY = 10;
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 10;
+
+    private final RedemptionRepository redemptions;
+    private final RewardRepository rewards;
+    private final CatalogPolicies policies;
+    private final Ledger ledger;
+    private final CurrentUser currentUser;
+    private final RetryingTransactions transactions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Redemptions(RedemptionRepository redemptions, RewardRepository rewards, CatalogPolicies policies, Ledger ledger,
+                CurrentUser currentUser, RetryingTransactions transactions, Clock clock) {
+        this.redemptions = redemptions;
+        this.rewards = rewards;
+        this.policies = policies;
+        this.ledger = ledger;
+        this.currentUser = currentUser;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * The signed-in member redeems a reward: its points are held and its stock reserved, or nothing happens. The
+     * same {@code requestKey} again (a double click) answers the first redemption.
+     *
+     * @param withCash pay with the reward's points + cash option instead of points alone
+     */
+    @PreAuthorize("hasRole('MEMBER')")
+    public Redemption redeem(long rewardId, int quantity, boolean withCash, String requestKey) {
+        long memberId = currentUser.require(Role.MEMBER).id();
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw new RedemptionRefused(Kind.INVALID_QUANTITY);
+        }
+        if (requestKey == null || requestKey.isBlank() || requestKey.length() > 64) {
+            throw new IllegalArgumentException("A redemption needs a request key of at most 64 characters");
+        }
+        try {
+            return transactions.execute(() -> redeemOnce(memberId, rewardId, quantity, withCash, requestKey));
+        } catch (DuplicateKeyException raced) {
+            // The same request from a second click committed first: answer with it.
+            return redemptions.byRequestKey(memberId, requestKey).map(StoredRedemption::redemption).orElseThrow(() -> raced);
+        } catch (LedgerException refused) {
+            if (refused.reason() == LedgerException.Reason.INSUFFICIENT_POINTS) {
+                throw new RedemptionRefused(Kind.INSUFFICIENT_POINTS);
+            }
+            throw refused;
+        }
+    }
+
+    private Redemption redeemOnce(long memberId, long rewardId, int quantity, boolean withCash, String requestKey) {
+        Optional<StoredRedemption> first = redemptions.byRequestKey(memberId, requestKey);
+        if (first.isPresent()) {
+            return first.get().redemption();
+        }
+        Instant now = clock.instant();
+        StoredReward reward = rewards.find(rewardId, now).filter(found -> found.availableAt(now))
+                .orElseThrow(() -> new RedemptionRefused(Kind.NOT_AVAILABLE));
+        RewardPrice price = reward.price();
+        if (withCash && !price.hasCashOption()) {
+            throw new RedemptionRefused(Kind.NO_CASH_OPTION);
+        }
+        long points = Math.multiplyExact(withCash ? price.cashOptionPoints() : price.points(), quantity);
+        BigDecimal cash = withCash ? price.cashOptionAmount().multiply(BigDecimal.valueOf(quantity)) : null;
+        // The reward's row lock, taken here, puts every redemption of this reward in line: stock and limit hold.
+        if (!rewards.reserve(rewardId, quantity)) {
+            throw new RedemptionRefused(Kind.OUT_OF_STOCK);
+        }
+        if (reward.perMemberLimit() != null && redemptions.takenBy(memberId, rewardId) + quantity > reward.perMemberLimit()) {
+            throw new RedemptionRefused(Kind.LIMIT_REACHED);
+        }
+        long id = redemptions.insert(new NewRedemption(newCode(), memberId, rewardId, reward.merchantId(), requestKey, quantity,
+                points, cash, reward.currency(), reward.priceId(), now, now.plus(Duration.ofDays(reward.redeemWithinDays()))));
+        Hold hold = SystemActor.call(() -> ledger.hold(new HoldRequest(ledger.account(AccountType.MEMBER_WALLET, memberId), points,
+                ORIGIN, "hold:" + id, "user:" + memberId, "redemption", reference(id), null)));
+        redemptions.setHold(id, hold.id());
+        return redemptions.find(id).orElseThrow().redemption();
+    }
+
+    /** The merchant's staff fulfil a redemption of their merchant in the portal, by its code. */
+    @PreAuthorize("hasRole('MERCHANT')")
+    public FulfilmentResult fulfilMine(String code) {
+        long userId = currentUser.require(Role.MERCHANT).id();
+        String normalized = normalize(code);
+        return fulfil(currentUser.merchantId(), normalized, "merchant-portal", normalized, "user:" + userId);
+    }
+
+    /** A till fulfils a redemption of its merchant; the same idempotency key again answers the first result. */
+    @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
+    public FulfilmentResult fulfil(TillPrincipal till, String code, String idempotencyKey) {
+        return fulfil(till.merchantId(), normalize(code), "till-merchant:" + till.merchantId(), idempotencyKey, till.actor());
+    }
+
+    private FulfilmentResult fulfil(long merchantId, String code, String origin, String idempotencyKey, String actor) {
+        try {
+            return transactions.execute(() -> fulfilOnce(merchantId, code, origin, idempotencyKey, actor));
+        } catch (DuplicateKeyException raced) {
+            return replay(code, origin, idempotencyKey).orElseThrow(() -> raced);
+        }
+    }
+
+    private FulfilmentResult fulfilOnce(long merchantId, String code, String origin, String idempotencyKey, String actor) {
+        Optional<FulfilmentResult> replay = replay(code, origin, idempotencyKey);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        StoredRedemption stored = redemptions.byCode(code).filter(found -> found.redemption().merchantId() == merchantId)
+                .orElseThrow(() -> new RedemptionRefused(Kind.NOT_FOUND));
+        Redemption redemption = stored.redemption();
+        Instant now = clock.instant();
+        refuseUnlessPending(redemption.status());
+        if (!redemption.expiresAt().isAfter(now)) {
+            throw new RedemptionRefused(Kind.EXPIRED);
+        }
+        if (!redemptions.resolve(redemption.id(), RedemptionStatus.FULFILLED, now, actor, null, null)) {
+            // Resolved while this request waited for the row: a replay of this very key, or too late.
+            return replay(code, origin, idempotencyKey).orElseThrow(() ->
+                    refusalFor(redemptions.find(redemption.id()).orElseThrow().redemption().status()));
+        }
+        redemptions.insertFulfilment(redemption.id(), origin, idempotencyKey, now, actor);
+        SystemActor.call(() -> ledger.capture(holdOf(stored), ledger.account(AccountType.MERCHANT_REDEMPTION, merchantId), ORIGIN,
+                "capture:" + redemption.id(), actor, "redemption", reference(redemption.id())));
+        if (redemption.cashAmount() != null) {
+            redemptions.insertCashPayment(redemption.id(), merchantId, redemption.cashAmount(), redemption.currency(), now, actor);
+        }
+        return result(redemption, now, false);
+    }
+
+    private Optional<FulfilmentResult> replay(String code, String origin, String idempotencyKey) {
+        return redemptions.fulfilmentByKey(origin, idempotencyKey).map(fulfilment -> {
+            Redemption first = redemptions.find(fulfilment.redemptionId()).orElseThrow().redemption();
+            if (!first.code().equals(code)) {
+                throw new RedemptionRefused(Kind.IDEMPOTENCY_KEY_REUSED);
+            }
+            return result(first, fulfilment.fulfilledAt(), true);
+        });
+    }
+
+    private static FulfilmentResult result(Redemption redemption, Instant fulfilledAt, boolean replay) {
+        return new FulfilmentResult(redemption.code(), redemption.rewardId(), redemption.rewardNameZh(), redemption.rewardNameEn(),
+                redemption.quantity(), redemption.points(), redemption.cashAmount(),
+                redemption.cashAmount() == null ? null : redemption.currency(), fulfilledAt, replay);
+    }
+
+    /** The member cancels one of their own redemptions before it is fulfilled: the points come back at once. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public Redemption cancelMine(long redemptionId) {
+        long memberId = currentUser.require(Role.MEMBER).id();
+        return transactions.execute(() -> {
+            StoredRedemption stored = redemptions.find(redemptionId).filter(found -> found.redemption().memberId() == memberId)
+                    .orElseThrow(() -> new RedemptionRefused(Kind.NOT_FOUND));
+            resolveAndRelease(stored, RedemptionStatus.CANCELLED_BY_MEMBER, "user:" + memberId, "cancelled", null, null);
+            return redemptions.find(redemptionId).orElseThrow().redemption();
+        });
+    }
+
+    /**
+     * An owner cancels a redemption their merchant cannot provide: the points come back, and the member receives
+     * the compensation the platform set, paid by the merchant, with the reason.
+     */
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    public Redemption cancelByMerchant(long redemptionId, String reason) {
+        long merchantId = currentUser.merchantId();
+        String actor = "user:" + currentUser.require().id();
+        String why = TextRules.requirePlainText("reason", reason, 500);
+        return transactions.execute(() -> {
+            StoredRedemption stored = redemptions.find(redemptionId).filter(found -> found.redemption().merchantId() == merchantId)
+                    .orElseThrow(() -> new RedemptionRefused(Kind.NOT_FOUND));
+            Redemption redemption = stored.redemption();
+            long compensation = policies.compensationFor(redemption.points());
+            resolveAndRelease(stored, RedemptionStatus.CANCELLED_BY_MERCHANT, actor, "cancelled", why, compensation);
+            if (compensation > 0) {
+                SystemActor.call(() -> ledger.post(new EntryRequest(EntryKind.COMPENSATION, ORIGIN, "compensation:" + redemptionId, actor,
+                        "compensation", reference(redemptionId), null,
+                        List.of(new Posting(ledger.account(AccountType.MERCHANT_ISSUANCE, merchantId), -compensation),
+                                new Posting(ledger.account(AccountType.MEMBER_WALLET, redemption.memberId()), compensation)), null)));
+            }
+            return redemptions.find(redemptionId).orElseThrow().redemption();
+        });
+    }
+
+    /** Releases every pending redemption whose validity ran out by {@code now}; safe to run on every node. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public int expireDue(Instant now) {
+        int expired = 0;
+        List<Long> due;
+        while (!(due = redemptions.expiredPending(now, 200)).isEmpty()) {
+            for (long id : due) {
+                boolean done = transactions.execute(() -> redemptions.find(id)
+                        .filter(stored -> stored.redemption().status() == RedemptionStatus.PENDING
+                                && !stored.redemption().expiresAt().isAfter(now))
+                        .map(stored -> {
+                            resolveAndRelease(stored, RedemptionStatus.EXPIRED, "system", "holdExpired", null, null);
+                            return true;
+                        }).orElse(false));
+                expired += done ? 1 : 0;
+            }
+        }
+        return expired;
+    }
+
+    private void resolveAndRelease(StoredRedemption stored, RedemptionStatus outcome, String actor, String ledgerReason,
+                                   @Nullable String cancelReason, @Nullable Long compensation) {
+        Redemption redemption = stored.redemption();
+        refuseUnlessPending(redemption.status());
+        if (!redemptions.resolve(redemption.id(), outcome, clock.instant(), actor, cancelReason, compensation)) {
+            throw refusalFor(redemptions.find(redemption.id()).orElseThrow().redemption().status());
+        }
+        rewards.restock(redemption.rewardId(), redemption.quantity());
+        SystemActor.call(() -> ledger.release(holdOf(stored), ORIGIN, "release:" + redemption.id(), actor, ledgerReason));
+    }
+
+    private static void refuseUnlessPending(RedemptionStatus status) {
+        if (status != RedemptionStatus.PENDING) {
+            throw refusalFor(status);
+        }
+    }
+
+    private static RedemptionRefused refusalFor(RedemptionStatus status) {
+        return new RedemptionRefused(switch (status) {
+            case FULFILLED -> Kind.ALREADY_FULFILLED;
+            case EXPIRED -> Kind.EXPIRED;
+            case CANCELLED_BY_MEMBER, CANCELLED_BY_MERCHANT -> Kind.CANCELLED;
+            case PENDING -> throw new IllegalStateException("A pending redemption is not refused");
+        });
+    }
+
+    private static long holdOf(StoredRedemption stored) {
+        if (stored.holdId() == null) {
+            throw new IllegalStateException("Redemption " + stored.redemption().id() + " without a hold");
+        }
+        return stored.holdId();
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    public List<Redemption> mine(int offset, int limit) {
+        return redemptions.ofMember(currentUser.require(Role.MEMBER).id(), offset, limit);
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    public long mineCount() {
+        return redemptions.countOfMember(currentUser.require(Role.MEMBER).id());
+    }
+
+    /** The caller's merchant's redemptions in one status, newest first. */
+    @PreAuthorize("hasRole('MERCHANT')")
+    public List<Redemption> ofMyMerchant(RedemptionStatus status, int offset, int limit) {
+        return redemptions.ofMerchant(currentUser.merchantId(), status, offset, limit);
+    }
+
+    @PreAuthorize("hasRole('MERCHANT')")
+    public long ofMyMerchantCount(RedemptionStatus status) {
+        return redemptions.countOfMerchant(currentUser.merchantId(), status);
+    }
+
+    /** A redemption of the caller's merchant by its code, to check before fulfilling it; nobody else's. */
+    @PreAuthorize("hasRole('MERCHANT')")
+    public Optional<Redemption> myMerchantsRedemption(String code) {
+        long merchantId = currentUser.merchantId();
+        return redemptions.byCode(normalize(code)).map(StoredRedemption::redemption).filter(found -> found.merchantId() == merchantId);
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** Codes are read aloud and typed: case, spaces and dashes do not matter. */
+    static String normalize(@Nullable String code) {
+        String normalized = code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        if (normalized.length() != CODE_LENGTH) {
+            throw new InvalidInputException("code", "redemption.code.invalid");
+        }
+        return normalized;
+    }
+
+    private static String reference(long redemptionId) {
+        return "redemption:" + redemptionId;
+    }
+}

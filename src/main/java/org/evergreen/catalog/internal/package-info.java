@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.catalog.internal;
+
+import org.jspecify.annotations.NullMarked;
