@@ -103,6 +103,11 @@ public class CatalogPolicies {
         policies.setCompensation(percent, clock.instant(), "user:" + currentUser.require().id());
     }
 
+    /** Yuan as people write them: MessageFormat would round a rate to three decimals. */
+    private static String plain(BigDecimal yuan) {
+        return yuan.stripTrailingZeros().toPlainString();
+    }
+
     /** Points a member is compensated with for a cancelled redemption of {@code points}, rounded down. */
     long compensationFor(long points) {
         return BigDecimal.valueOf(points).multiply(compensationPercent()).divide(HUNDRED, 0, RoundingMode.DOWN).longValue();
@@ -120,7 +125,7 @@ public class CatalogPolicies {
         BigDecimal maxPoints = pointsPart.divide(floor, 0, RoundingMode.DOWN);
         if (pointsPart.signum() <= 0 || BigDecimal.valueOf(points).compareTo(maxPoints) > 0) {
             BigDecimal implied = pointsPart.signum() <= 0 ? BigDecimal.ZERO : pointsPart.divide(BigDecimal.valueOf(points), 4, RoundingMode.DOWN);
-            throw new InvalidInputException(field, "catalog.price.belowFloor", points, pointsPart, implied, floor,
+            throw new InvalidInputException(field, "catalog.price.belowFloor", points, plain(pointsPart), plain(implied), plain(floor),
                     Math.max(0, maxPoints.longValue()));
         }
     }

@@ -31,9 +31,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Redemption in two phases, as the ledger's holds: redeeming holds the member's points and reserves stock at once;
@@ -126,12 +128,14 @@ public class Redemptions {
         return redemptions.find(id).orElseThrow().redemption();
     }
 
-    /** The merchant's staff fulfil a redemption of their merchant in the portal, by its code. */
+    /**
+     * The merchant's staff fulfil a redemption of their merchant in the portal, by its code. Each click is a request
+     * of its own: fulfilling the same code again is refused as already fulfilled, so nothing is handed over twice.
+     */
     @PreAuthorize("hasRole('MERCHANT')")
     public FulfilmentResult fulfilMine(String code) {
         long userId = currentUser.require(Role.MERCHANT).id();
-        String normalized = normalize(code);
-        return fulfil(currentUser.merchantId(), normalized, "merchant-portal", normalized, "user:" + userId);
+        return fulfil(currentUser.merchantId(), normalize(code), "merchant-portal", UUID.randomUUID().toString(), "user:" + userId);
     }
 
     /** A till fulfils a redemption of its merchant; the same idempotency key again answers the first result. */
@@ -156,7 +160,8 @@ public class Redemptions {
         StoredRedemption stored = redemptions.byCode(code).filter(found -> found.redemption().merchantId() == merchantId)
                 .orElseThrow(() -> new RedemptionRefused(Kind.NOT_FOUND));
         Redemption redemption = stored.redemption();
-        Instant now = clock.instant();
+        // Stored to the microsecond: a replay's answer, read back, must be the same instant.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         refuseUnlessPending(redemption.status());
         if (!redemption.expiresAt().isAfter(now)) {
             throw new RedemptionRefused(Kind.EXPIRED);

@@ -1,5 +1,10 @@
 package org.evergreen.demo;
 
+import org.evergreen.catalog.RedemptionStatus;
+import org.evergreen.catalog.Redemptions;
+import org.evergreen.catalog.RewardDraft;
+import org.evergreen.catalog.RewardKind;
+import org.evergreen.catalog.Rewards;
 import org.evergreen.earning.CampaignDraft;
 import org.evergreen.earning.CampaignKind;
 import org.evergreen.earning.Campaigns;
@@ -9,8 +14,6 @@ import org.evergreen.household.Households;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
-import org.evergreen.ledger.Hold;
-import org.evergreen.ledger.HoldRequest;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.Posting;
 import org.evergreen.household.LeavingRule;
@@ -32,6 +35,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,11 +81,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final TillKeys tillKeys;
     private final EarningRules earningRules;
     private final Campaigns campaigns;
+    private final Rewards rewards;
+    private final Redemptions redemptions;
+    private final UserDetailsService userDetails;
     private final Clock clock;
 
     DemoDataLoader(DemoDataProperties properties, ObjectProvider<EmbeddedMariaDb> embeddedDatabase,
                    UserAccounts userAccounts, MerchantDirectory merchants, Households households,
-                   TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, EarningRules earningRules, Campaigns campaigns, Clock clock) {
+                   TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, EarningRules earningRules, Campaigns campaigns, Rewards rewards,
+                   Redemptions redemptions, UserDetailsService userDetails, Clock clock) {
         this.properties = properties;
         this.embeddedDatabase = embeddedDatabase;
         this.userAccounts = userAccounts;
@@ -88,6 +100,9 @@ class DemoDataLoader implements ApplicationRunner {
         this.tillKeys = tillKeys;
         this.earningRules = earningRules;
         this.campaigns = campaigns;
+        this.rewards = rewards;
+        this.redemptions = redemptions;
+        this.userDetails = userDetails;
         this.clock = clock;
     }
 
@@ -143,6 +158,10 @@ class DemoDataLoader implements ApplicationRunner {
             everyoneElse.add(registerMember(name, ++phone));
         }
         points(demoMember, merchantIds, everyoneElse);
+        catalog(merchantIds);
+        // After the redemptions, which would otherwise draw on these soonest-expiring points first.
+        earn(ledger.account(AccountType.MEMBER_WALLET, demoMember), merchantIds.get(2), 500, clock.instant().plus(Duration.ofDays(20)),
+                "purchase:demo-3");
         campaigns(merchantIds);
     }
 
@@ -177,22 +196,79 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     /**
-     * Points the demo member can look at: base points from purchases, promotional points that expire soon,
-     * a redemption still held and one completed. Every other single member gets one purchase.
+     * Points the demo member can look at: base points from purchases (promotional points that expire soon
+     * follow the catalog). Every other single member gets one purchase.
      */
     private void points(long demoMember, List<Long> merchantIds, List<Long> otherMembers) {
         long wallet = ledger.account(AccountType.MEMBER_WALLET, demoMember);
         earn(wallet, merchantIds.get(0), 1_280, null, "purchase:demo-1");
         earn(wallet, merchantIds.get(1), 3_000, null, "purchase:demo-2");
-        // Left pending: the member sees these points held for a redemption not yet fulfilled.
-        ledger.hold(new HoldRequest(wallet, 800, "demo", "hold-1", "demo", "redemption", "redemption:demo-1", null));
-        Hold fulfilled = ledger.hold(new HoldRequest(wallet, 1_000, "demo", "hold-2", "demo", "redemption", "redemption:demo-2", null));
-        ledger.capture(fulfilled.id(), ledger.account(AccountType.MERCHANT_REDEMPTION, merchantIds.get(3)), "demo", "capture-2",
-                "demo", "redemption", "redemption:demo-2");
-        earn(wallet, merchantIds.get(2), 500, clock.instant().plus(Duration.ofDays(20)), "purchase:demo-3");
         for (int i = 0; i < otherMembers.size(); i++) {
             earn(ledger.account(AccountType.MEMBER_WALLET, otherMembers.get(i)), merchantIds.get(i % merchantIds.size()),
                     100L * (i + 3), null, "purchase:demo-" + (10 + i));
+        }
+    }
+
+    /**
+     * A catalog across the merchants, with a campaign price at the hotel; the demo member holds a redemption
+     * still to be fulfilled and has one fulfilled at the demo store.
+     */
+    private void catalog(List<Long> merchantIds) {
+        Instant now = clock.instant();
+        long voucher = rewards.createFor(merchantIds.get(0), reward(RewardKind.VOUCHER, "voucher", "青松便利 10 元代金券",
+                "Pine Convenience ¥10 voucher", "全部门店通用，单笔消费满 20 元可用。", "Valid at every store on a purchase of ¥20 or more.",
+                "10", 1_000L, null, null, null, 5, 30, false));
+        rewards.createFor(merchantIds.get(1), reward(RewardKind.ROOM_UPGRADE, "hotel", "房型升级：湖景房", "Upgrade to a lake-view room",
+                "入住时凭兑换码升级一级房型，视当日房态安排。", "Show the code at check-in for a one-category upgrade, subject to availability.",
+                "200", 8_000L, null, null, 30L, 1, 90, false));
+        long hotelNight = rewards.createFor(merchantIds.get(1), reward(RewardKind.HOTEL_NIGHT, "hotel", "杭州西湖酒店豪华间一晚",
+                "One night in a deluxe room, Hangzhou West Lake Hotel", "含双人早餐。入住前 3 天可免费改期。",
+                "Breakfast for two included. Free to rebook up to 3 days before arrival.", "600", 30_000L, null, null, 20L, 2, 90, false));
+        long water = rewards.createFor(merchantIds.get(2), reward(RewardKind.GOODS, "drinkware", "环保随行杯", "Reusable travel cup",
+                "不锈钢双层保温，替代一次性纸杯。", "Double-walled stainless steel, instead of paper cups.", "25", 800L, null, null,
+                500L, 3, 30, true));
+        rewards.createFor(merchantIds.get(2), reward(RewardKind.SERVICE, "stationery", "定制印刷办公文具套装", "Custom-printed office stationery set",
+                "印有贵公司标志的笔记本、签字笔与文件夹各 50 份。", "50 notebooks, pens and folders printed with your company logo.",
+                "300", 25_000L, 12_000L, "150", null, null, 60, false));
+        rewards.createFor(merchantIds.get(3), reward(RewardKind.GOODS, "bedding", "有机棉四件套", "Organic cotton four-piece bedding set",
+                "GOTS 认证有机棉，1.8 米床适用。", "GOTS-certified organic cotton, for a 1.8 m bed.", "399", 30_000L, 12_000L, "250",
+                50L, 2, 30, true));
+        rewards.createFor(merchantIds.get(3), reward(RewardKind.SERVICE, "cleaning", "上门窗帘清洗", "Curtain cleaning at home",
+                "上门拆装，环保洗涤剂清洗，7 天内送回。", "Taken down and rehung at home, washed with eco detergent, back within 7 days.",
+                "150", 12_000L, null, null, null, null, 60, true));
+        rewards.createFor(merchantIds.get(4), reward(RewardKind.VOUCHER, "voucher", "二等座升一等座券", "Second- to first-class upgrade",
+                "高铁线路适用，购票后在 App 内使用。", "For high-speed trains, applied in the app after booking.", "50", 4_000L, null, null,
+                null, 4, 60, false));
+        rewards.createFor(merchantIds.get(5), reward(RewardKind.GOODS, "home", "一级能效电水壶", "Energy-efficient electric kettle",
+                "一级能效，保温 6 小时。", "Top energy rating, keeps water hot for 6 hours.", "199", 15_000L, 6_000L, "100", 100L, 1, 30, true));
+
+        as("hotel", () -> rewards.addCampaignPrice(hotelNight, 25_000L, now, now.plus(Duration.ofDays(45))));
+        as("member", () -> {
+            redemptions.redeem(water, 1, false, "demo-water");
+            redemptions.redeem(voucher, 1, false, "demo-voucher");
+        });
+        as("merchant", () -> redemptions.fulfilMine(redemptions.ofMyMerchant(RedemptionStatus.PENDING, 0, 1).getFirst().code()));
+    }
+
+    private static RewardDraft reward(RewardKind kind, String category, String nameZh, String nameEn, String descriptionZh,
+                                      String descriptionEn, String value, long points, @Nullable Long cashPoints,
+                                      @Nullable String cash, @Nullable Long stock, @Nullable Integer perMember, int redeemWithinDays,
+                                      boolean green) {
+        return new RewardDraft(kind, category, nameZh, nameEn, descriptionZh, descriptionEn, new BigDecimal(value), points, cashPoints,
+                cash == null ? null : new BigDecimal(cash), stock, perMember, redeemWithinDays, null, null, green);
+    }
+
+    /** Runs part of the demo as one of its users, through the same checks as their own clicks. */
+    private void as(String username, Runnable work) {
+        UserDetails user = userDetails.loadUserByUsername(username);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
         }
     }
 

@@ -25,7 +25,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
-import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.RolesAllowed;
 import org.evergreen.catalog.CatalogPolicies;
 import org.evergreen.catalog.MerchantReward;
@@ -70,8 +69,8 @@ class MerchantRewardsView extends VerticalLayout implements HasDynamicTitle {
         this.owner = currentUser.get().map(user -> user.merchantRole() == MerchantRole.OWNER).orElse(false);
         addClassName("merchant-rewards-view");
         setSizeFull();
-        add(new Paragraph(getTranslation("catalog.merchant.intro", policies.currentValue().yuanPerPoint().toPlainString(),
-                policies.currentValue().floorPerPoint().toPlainString())));
+        add(new Paragraph(getTranslation("catalog.merchant.intro", CatalogTexts.yuan(policies.currentValue().yuanPerPoint()),
+                CatalogTexts.yuan(policies.currentValue().floorPerPoint()))));
         if (owner) {
             Button create = new Button(getTranslation("catalog.merchant.new"), click -> openNewReward());
             create.addClassName("new-reward");
@@ -241,7 +240,7 @@ class MerchantRewardsView extends VerticalLayout implements HasDynamicTitle {
     private void openPictureUpload(MerchantReward reward) {
         Dialog dialog = new Dialog(getTranslation("catalog.merchant.addPicture"));
         dialog.addClassName("picture-upload");
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> pictureUploaded(reward.id(), metadata, bytes, dialog)));
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> pictureUploaded(reward.id(), bytes, dialog)));
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", ".jpg", ".jpeg", ".png", ".gif");
         upload.setMaxFileSize(Rewards.MAX_IMAGE_BYTES);
         upload.setMaxFiles(1);
@@ -251,13 +250,11 @@ class MerchantRewardsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** Stores an uploaded picture; the service checks its size and that it is one, whatever the browser let through. */
-    void pictureUploaded(long rewardId, UploadMetadata metadata, byte[] bytes, @Nullable Dialog dialog) {
+    private void pictureUploaded(long rewardId, byte[] bytes, Dialog dialog) {
         try {
             rewards.addImage(rewardId, bytes);
             Notification.show(getTranslation("catalog.merchant.pictureAdded")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            if (dialog != null) {
-                dialog.close();
-            }
+            dialog.close();
             grid.getDataProvider().refreshAll();
         } catch (InvalidInputException refused) {
             Notification.show(getTranslation(refused.messageKey(), refused.arguments()), 5000, Notification.Position.MIDDLE)

@@ -85,7 +85,7 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
         add(available);
         for (PointValue upcoming : policies.upcomingValues()) {
             Paragraph notice = new Paragraph(getTranslation("catalog.valueNotice", formats.date(upcoming.effectiveFrom(), getLocale()),
-                    policies.currentValue().yuanPerPoint().toPlainString(), upcoming.yuanPerPoint().toPlainString()));
+                    CatalogTexts.yuan(policies.currentValue().yuanPerPoint()), CatalogTexts.yuan(upcoming.yuanPerPoint())));
             notice.addClassName("value-notice");
             add(notice);
         }
@@ -194,11 +194,16 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
         quantity.setMax(Redemptions.MAX_QUANTITY);
         quantity.setStepButtonsVisible(true);
         RadioButtonGroup<Boolean> payWith = new RadioButtonGroup<>(getTranslation("catalog.payWith"));
-        payWith.setItems(false, true);
-        payWith.setItemLabelGenerator(cash -> cash ? texts.pointsAndCash(item.price().cashOptionPoints(), item.price().cashOptionAmount())
-                : texts.points(item.price().points()));
+        if (item.price().hasCashOption()) {
+            payWith.setItems(false, true);
+            payWith.setItemLabelGenerator(cash -> cash ? texts.pointsAndCash(item.price().cashOptionPoints(), item.price().cashOptionAmount())
+                    : texts.points(item.price().points()));
+        } else {
+            payWith.setItems(false);
+            payWith.setItemLabelGenerator(cash -> texts.points(item.price().points()));
+            payWith.setVisible(false);
+        }
         payWith.setValue(false);
-        payWith.setVisible(item.price().hasCashOption());
         Paragraph affordability = new Paragraph(affordability(item));
         affordability.addClassName("affordability");
 

@@ -1,0 +1,99 @@
+package org.evergreen.catalog;
+
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryRequest;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.Posting;
+import org.evergreen.security.MemberRegistration;
+import org.evergreen.security.SystemActor;
+import org.evergreen.security.UserAccounts;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** Members with known points and rewards with known prices, made through the real services, for the catalog's tests. */
+public final class CatalogFixtures {
+
+    /** Phone numbers 1370xxxxxxx belong to these tests; the start differs per run of the JVM. */
+    private static final AtomicInteger NEXT_PHONE = new AtomicInteger((int) (System.nanoTime() % 9_000_000) * 100);
+
+    public record TestMember(long id, String username) {
+    }
+
+    private final UserAccounts users;
+    private final UserDetailsService userDetails;
+    private final Ledger ledger;
+    private final Rewards rewards;
+    private final JdbcClient jdbc;
+
+    public CatalogFixtures(ApplicationContext context) {
+        this.users = context.getBean(UserAccounts.class);
+        this.userDetails = context.getBean(UserDetailsService.class);
+        this.ledger = context.getBean(Ledger.class);
+        this.rewards = context.getBean(Rewards.class);
+        this.jdbc = context.getBean(JdbcClient.class);
+    }
+
+    /** A new member with {@code points} available, earned at the demo store. */
+    public TestMember member(long points) {
+        String phone = "1370" + "%07d".formatted(NEXT_PHONE.incrementAndGet() % 10_000_000);
+        long id = SystemActor.call(() -> users.registerMember(new MemberRegistration(phone, "测试会员", "evergreen", true)));
+        if (points > 0) {
+            long merchant = merchantOf("merchant");
+            SystemActor.run(() -> ledger.post(new EntryRequest(EntryKind.EARN, "test", UUID.randomUUID().toString(), "test", "purchase",
+                    null, null, List.of(new Posting(ledger.account(AccountType.MERCHANT_ISSUANCE, merchant), -points),
+                    new Posting(ledger.account(AccountType.MEMBER_WALLET, id), points)), null)));
+        }
+        return new TestMember(id, phone);
+    }
+
+    public long available(long memberId) {
+        return SystemActor.call(() -> ledger.memberPoints(memberId, Duration.ZERO).available());
+    }
+
+    public long held(long memberId) {
+        return SystemActor.call(() -> ledger.memberPoints(memberId, Duration.ZERO).held());
+    }
+
+    /** A reward of the merchant this owner works for, worth ¥{@code value}, at {@code points}. */
+    public long reward(String owner, String name, String value, long points, @Nullable Long stock, @Nullable Integer perMember,
+                       boolean green) {
+        return as(owner, () -> rewards.create(new RewardDraft(RewardKind.GOODS, "test-goods", name, name + " (en)", "测试礼品", "A test reward",
+                new BigDecimal(value), points, null, null, stock, perMember, 30, null, null, green)));
+    }
+
+    public long merchantOf(String staffUsername) {
+        return jdbc.sql("SELECT merchant_id FROM security_user WHERE username = ?").param(staffUsername).query(Long.class).single();
+    }
+
+    /** Runs as this user, signed in through the real user store. */
+    public <T> T as(String username, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        UserDetails user = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    public void as(String username, Runnable work) {
+        as(username, () -> {
+            work.run();
+            return null;
+        });
+    }
+}
