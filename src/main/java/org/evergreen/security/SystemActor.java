@@ -1,5 +1,6 @@
 package org.evergreen.security;
 
+import com.vaadin.flow.server.VaadinSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,15 +20,22 @@ public final class SystemActor {
     private SystemActor() {
     }
 
+    /**
+     * Runs {@code work} as the platform. Inside a Vaadin request the session is set aside meanwhile: Vaadin's
+     * security-context strategy prefers the signed-in user's context stored in the session over this thread's.
+     */
     public static <T> T call(Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
+        VaadinSession session = VaadinSession.getCurrent();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, SYSTEM.getAuthorities()));
+        VaadinSession.setCurrent(null);
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
+            VaadinSession.setCurrent(session);
         }
     }
 
