@@ -113,7 +113,10 @@ public class Redemptions {
         }
         long points = Math.multiplyExact(withCash ? price.cashOptionPoints() : price.points(), quantity);
         BigDecimal cash = withCash ? price.cashOptionAmount().multiply(BigDecimal.valueOf(quantity)) : null;
-        // The reward's row lock, taken here, puts every redemption of this reward in line: stock and limit hold.
+        // Points first, stock last: the reward's row lock, which puts every redemption of this reward in line (stock
+        // and limit hold), is then kept only for the last few statements. The same order as cancellations: no deadlock.
+        Hold hold = SystemActor.call(() -> ledger.hold(new HoldRequest(ledger.account(AccountType.MEMBER_WALLET, memberId), points,
+                ORIGIN, "hold:" + memberId + ":" + requestKey, "user:" + memberId, "redemption", "reward:" + rewardId, null)));
         if (!rewards.reserve(rewardId, quantity)) {
             throw new RedemptionRefused(Kind.OUT_OF_STOCK);
         }
@@ -121,10 +124,7 @@ public class Redemptions {
             throw new RedemptionRefused(Kind.LIMIT_REACHED);
         }
         long id = redemptions.insert(new NewRedemption(newCode(), memberId, rewardId, reward.merchantId(), requestKey, quantity,
-                points, cash, reward.currency(), reward.priceId(), now, now.plus(Duration.ofDays(reward.redeemWithinDays()))));
-        Hold hold = SystemActor.call(() -> ledger.hold(new HoldRequest(ledger.account(AccountType.MEMBER_WALLET, memberId), points,
-                ORIGIN, "hold:" + id, "user:" + memberId, "redemption", reference(id), null)));
-        redemptions.setHold(id, hold.id());
+                points, cash, reward.currency(), reward.priceId(), hold.id(), now, now.plus(Duration.ofDays(reward.redeemWithinDays()))));
         return redemptions.find(id).orElseThrow().redemption();
     }
 
@@ -172,7 +172,7 @@ public class Redemptions {
                     refusalFor(redemptions.find(redemption.id()).orElseThrow().redemption().status()));
         }
         redemptions.insertFulfilment(redemption.id(), origin, idempotencyKey, now, actor);
-        SystemActor.call(() -> ledger.capture(holdOf(stored), ledger.account(AccountType.MERCHANT_REDEMPTION, merchantId), ORIGIN,
+        SystemActor.call(() -> ledger.capture(stored.holdId(), ledger.account(AccountType.MERCHANT_REDEMPTION, merchantId), ORIGIN,
                 "capture:" + redemption.id(), actor, "redemption", reference(redemption.id())));
         if (redemption.cashAmount() != null) {
             redemptions.insertCashPayment(redemption.id(), merchantId, redemption.cashAmount(), redemption.currency(), now, actor);
@@ -260,8 +260,9 @@ public class Redemptions {
         if (!redemptions.resolve(redemption.id(), outcome, clock.instant(), actor, cancelReason, compensation)) {
             throw refusalFor(redemptions.find(redemption.id()).orElseThrow().redemption().status());
         }
+        SystemActor.call(() -> ledger.release(stored.holdId(), ORIGIN, "release:" + redemption.id(), actor, ledgerReason));
+        // After the points, as a redemption takes them: both lock the member's rows before the reward's.
         rewards.restock(redemption.rewardId(), redemption.quantity());
-        SystemActor.call(() -> ledger.release(holdOf(stored), ORIGIN, "release:" + redemption.id(), actor, ledgerReason));
     }
 
     private static void refuseUnlessPending(RedemptionStatus status) {
@@ -277,13 +278,6 @@ public class Redemptions {
             case CANCELLED_BY_MEMBER, CANCELLED_BY_MERCHANT -> Kind.CANCELLED;
             case PENDING -> throw new IllegalStateException("A pending redemption is not refused");
         });
-    }
-
-    private static long holdOf(StoredRedemption stored) {
-        if (stored.holdId() == null) {
-            throw new IllegalStateException("Redemption " + stored.redemption().id() + " without a hold");
-        }
-        return stored.holdId();
     }
 
     @PreAuthorize("hasRole('MEMBER')")

@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 --changeset evergreen:0019-catalog-reward
---comment: A reward in the one coalition catalog, fulfilled by one merchant. points_price and the cash option mirror the latest regular price in catalog_price (its history); stock_left NULL means unlimited; redeemed counts pending and fulfilled redemptions and is the row each redemption locks.
+--comment: A reward in the one coalition catalog, fulfilled by one merchant. points_price and the cash option mirror the latest regular price in catalog_price (its history); stock_left NULL means unlimited; redeemed counts pending and fulfilled redemptions and is the row each redemption locks. search_text is both names in lower case with a binary collation: a substring search scans its narrow index, several times faster than the rows.
 CREATE TABLE catalog_reward (
     id                  BIGINT        NOT NULL AUTO_INCREMENT,
     merchant_id         BIGINT        NOT NULL,
@@ -25,11 +25,13 @@ CREATE TABLE catalog_reward (
     green               BOOLEAN       NOT NULL,
     listed              BOOLEAN       NOT NULL,
     created_at          DATETIME(6)   NOT NULL,
+    search_text         VARCHAR(201)  CHARACTER SET utf8mb4 COLLATE utf8mb4_bin AS (LOWER(CONCAT(name_zh, ' ', name_en))) PERSISTENT,
     PRIMARY KEY (id),
     KEY ix_catalog_reward_merchant (merchant_id, id),
     KEY ix_catalog_reward_listed_points (listed, points_price, id),
     KEY ix_catalog_reward_listed_category (listed, category, points_price, id),
     KEY ix_catalog_reward_listed_green (listed, green, points_price, id),
+    KEY ix_catalog_reward_search (search_text),
     CONSTRAINT ck_catalog_reward_prices CHECK (points_price > 0 AND (cash_option_points IS NULL) = (cash_option_amount IS NULL)
         AND (cash_option_points IS NULL OR cash_option_points > 0) AND (cash_option_amount IS NULL OR cash_option_amount > 0)),
     CONSTRAINT ck_catalog_reward_stock CHECK (stock_left IS NULL OR stock_left >= 0),
@@ -50,7 +52,7 @@ CREATE TABLE catalog_price (
     recorded_at        DATETIME(6)   NOT NULL,
     recorded_by        VARCHAR(64)   NOT NULL,
     PRIMARY KEY (id),
-    KEY ix_catalog_price_reward (reward_id, id),
+    KEY ix_catalog_price_reward (reward_id, kind, ends_at, starts_at),
     KEY ix_catalog_price_campaign (kind, ends_at, starts_at, reward_id),
     CONSTRAINT fk_catalog_price_reward FOREIGN KEY (reward_id) REFERENCES catalog_reward (id),
     CONSTRAINT ck_catalog_price CHECK (points > 0 AND kind IN ('REGULAR', 'CAMPAIGN') AND (kind = 'REGULAR' OR ends_at > starts_at))
@@ -128,7 +130,7 @@ CREATE TABLE catalog_redemption (
     cash_amount         DECIMAL(12,2) NULL,
     currency            CHAR(3)       NOT NULL,
     price_id            BIGINT        NOT NULL,
-    hold_id             BIGINT        NULL,
+    hold_id             BIGINT        NOT NULL,
     status              VARCHAR(24)   NOT NULL,
     created_at          DATETIME(6)   NOT NULL,
     expires_at          DATETIME(6)   NOT NULL,

@@ -100,6 +100,34 @@ class CatalogServiceTest {
     }
 
     @Test
+    void sortingByPointsCountsACampaignPriceAndPagesAcrossBothKindsOfPrice() {
+        long cheap = fixtures.reward("merchant", "排序测试甲", "100", 3_000, null, null, false);
+        long discounted = fixtures.reward("merchant", "排序测试乙", "100", 9_000, null, null, true);
+        long dear = fixtures.reward("merchant", "排序测试丙", "100", 5_000, null, null, false);
+        Instant now = Instant.now();
+        fixtures.as("merchant", () -> rewards.addCampaignPrice(discounted, 4_000L, now, now.plus(Duration.ofDays(1))));
+        TestMember member = fixtures.member(4_500);
+        CatalogFilter ascending = new CatalogFilter("排序测试", null, null, false, false, CatalogFilter.CatalogSort.POINTS_ASCENDING);
+        CatalogFilter descending = new CatalogFilter("排序测试", null, null, false, false, CatalogFilter.CatalogSort.POINTS_DESCENDING);
+        fixtures.as(member.username(), () -> {
+            assertThat(rewards.browse(ascending, 0, 10)).extracting(CatalogItem::id).containsExactly(cheap, discounted, dear);
+            assertThat(rewards.browse(descending, 0, 10)).extracting(CatalogItem::id).containsExactly(dear, discounted, cheap);
+            assertThat(rewards.browse(ascending, 1, 1)).extracting(CatalogItem::id).containsExactly(discounted);
+            assertThat(rewards.browseCount(ascending)).isEqualTo(3);
+            CatalogFilter affordable = new CatalogFilter("排序测试", null, null, true, false, CatalogFilter.CatalogSort.POINTS_DESCENDING);
+            assertThat(rewards.browse(affordable, 0, 10)).extracting(CatalogItem::id).containsExactly(discounted, cheap);
+            assertThat(rewards.browseCount(affordable)).isEqualTo(2);
+            CatalogFilter green = new CatalogFilter("排序测试", null, null, false, true, CatalogFilter.CatalogSort.NEWEST);
+            assertThat(rewards.browse(green, 0, 10)).singleElement().satisfies(item -> {
+                assertThat(item.price().points()).isEqualTo(4_000);
+                assertThat(item.missingPoints()).isZero();
+            });
+            assertThat(rewards.browse(new CatalogFilter("排序测试丙", null, null, false, false, CatalogFilter.CatalogSort.NEWEST), 0, 10))
+                    .singleElement().satisfies(item -> assertThat(item.missingPoints()).isEqualTo(500));
+        });
+    }
+
+    @Test
     void pointsAndCashRecordTheCashApartFromTheLedgerWhenFulfilled() {
         long id = fixtures.reward("merchant", "积分加现金床品", "399", 30_000, null, null, false);
         fixtures.as("merchant", () -> rewards.changePrice(id, 30_000L, 12_000L, new BigDecimal("250")));

@@ -21,12 +21,12 @@ import java.util.Optional;
 public class RedemptionRepository {
 
     public record NewRedemption(String code, long memberId, long rewardId, long merchantId, String requestKey, int quantity,
-                                long points, @Nullable BigDecimal cashAmount, String currency, long priceId, Instant createdAt,
-                                Instant expiresAt) {
+                                long points, @Nullable BigDecimal cashAmount, String currency, long priceId, long holdId,
+                                Instant createdAt, Instant expiresAt) {
     }
 
     /** A redemption with the hold behind it. */
-    public record StoredRedemption(Redemption redemption, @Nullable Long holdId) {
+    public record StoredRedemption(Redemption redemption, long holdId) {
     }
 
     public record Fulfilment(long redemptionId, Instant fulfilledAt) {
@@ -46,18 +46,14 @@ public class RedemptionRepository {
     public long insert(NewRedemption redemption) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO catalog_redemption (code, member_id, reward_id, merchant_id, request_key, quantity, points,"
-                        + " cash_amount, currency, price_id, status, created_at, expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+                        + " cash_amount, currency, price_id, hold_id, status, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
                 .params(redemption.code(), redemption.memberId(), redemption.rewardId(), redemption.merchantId(),
                         redemption.requestKey(), redemption.quantity(), redemption.points(), redemption.cashAmount(),
-                        redemption.currency(), redemption.priceId(), UtcTimes.toColumn(redemption.createdAt()),
+                        redemption.currency(), redemption.priceId(), redemption.holdId(), UtcTimes.toColumn(redemption.createdAt()),
                         UtcTimes.toColumn(redemption.expiresAt()))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
-    }
-
-    public void setHold(long redemptionId, long holdId) {
-        jdbc.sql("UPDATE catalog_redemption SET hold_id = ? WHERE id = ?").params(holdId, redemptionId).update();
     }
 
     public Optional<StoredRedemption> find(long redemptionId) {
@@ -144,6 +140,6 @@ public class RedemptionRepository {
                 RedemptionStatus.valueOf(rs.getString("status")), RewardRepository.instant(rs, "created_at"),
                 RewardRepository.instant(rs, "expires_at"), RewardRepository.nullableInstant(rs, "resolved_at"),
                 rs.getString("cancel_reason"), RewardRepository.nullableLong(rs, "compensation_points")),
-                RewardRepository.nullableLong(rs, "hold_id"));
+                rs.getLong("hold_id"));
     }
 }

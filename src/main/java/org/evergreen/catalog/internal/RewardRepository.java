@@ -18,8 +18,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@code catalog_reward} and {@code catalog_price} tables. */
 @Repository
@@ -58,6 +62,8 @@ public class RewardRepository {
             + " COALESCE(LEAST(c.points, r.points_price), r.points_price) AS effective_points"
             + " FROM catalog_reward r LEFT JOIN (SELECT reward_id, MIN(points) AS points, MIN(id) AS price_id FROM catalog_price"
             + " WHERE kind = 'CAMPAIGN' AND ends_at > ? AND starts_at <= ? GROUP BY reward_id) c ON c.reward_id = r.id";
+
+    private static final int SEARCH_CANDIDATES = 2_000;
 
     private final JdbcClient jdbc;
 
@@ -138,38 +144,127 @@ public class RewardRepository {
         jdbc.sql("UPDATE catalog_reward SET listed = ? WHERE id = ?").params(listed, rewardId).update();
     }
 
-    /** What a member may redeem at {@code moment} and matches the filter, a page in the filter's order. */
+    /**
+     * What a member may redeem at {@code moment} and matches the filter, a page in the filter's order. Sorting by
+     * price splits the catalog in two: rewards at their regular price, read in the order of a price index, and the
+     * few in a running campaign, read in the order of their campaign price. Each part's first offset + limit rows
+     * hold the page, so no query sorts the whole catalog.
+     */
     public List<StoredReward> browse(CatalogFilter filter, long availablePoints, Instant moment, int offset, int limit) {
-        List<Object> params = new ArrayList<>(List.of(column(moment), column(moment)));
-        String where = where(filter, availablePoints, moment, params);
-        String order = switch (filter.sort()) {
-            case NEWEST -> " ORDER BY r.id DESC";
-            case POINTS_ASCENDING -> " ORDER BY effective_points, r.id";
-            case POINTS_DESCENDING -> " ORDER BY effective_points DESC, r.id DESC";
+        List<Long> ids = switch (filter.sort()) {
+            case NEWEST -> newest(filter, availablePoints, moment, offset, limit);
+            case POINTS_ASCENDING -> byPoints(filter, availablePoints, moment, offset, limit, true);
+            case POINTS_DESCENDING -> byPoints(filter, availablePoints, moment, offset, limit, false);
         };
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql(SELECT + where + order + " LIMIT ? OFFSET ?").params(params).query(RewardRepository::map).list();
+        return inOrder(ids, moment);
     }
 
     public long browseCount(CatalogFilter filter, long availablePoints, Instant moment) {
-        List<Object> params = new ArrayList<>(List.of(column(moment), column(moment)));
-        String where = where(filter, availablePoints, moment, params);
-        return jdbc.sql("SELECT COUNT(*) FROM catalog_reward r LEFT JOIN (SELECT reward_id, MIN(points) AS points FROM catalog_price"
-                        + " WHERE kind = 'CAMPAIGN' AND ends_at > ? AND starts_at <= ? GROUP BY reward_id) c ON c.reward_id = r.id" + where)
-                .params(params).query(Long.class).single();
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, moment, params);
+        if (filter.affordableOnly()) {
+            where += affordable(availablePoints, moment, params);
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM catalog_reward r" + where).params(params).query(Long.class).single();
     }
 
-    private static String where(CatalogFilter filter, long availablePoints, Instant moment, List<Object> params) {
+    private List<Long> newest(CatalogFilter filter, long availablePoints, Instant moment, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, moment, params);
+        if (filter.affordableOnly()) {
+            where += affordable(availablePoints, moment, params);
+        }
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT r.id FROM catalog_reward r" + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?")
+                .params(params).query(Long.class).list();
+    }
+
+    private record Ranked(long id, long points) {
+    }
+
+    private List<Long> byPoints(CatalogFilter filter, long availablePoints, Instant moment, int offset, int limit, boolean ascending) {
+        String direction = ascending ? "" : " DESC";
+        int needed = offset + limit;
+        List<Object> regularParams = new ArrayList<>();
+        String regular = "SELECT r.id, r.points_price AS points FROM catalog_reward r" + where(filter, moment, regularParams)
+                + " AND NOT EXISTS (SELECT 1 FROM catalog_price p WHERE p.reward_id = r.id AND p.kind = 'CAMPAIGN' AND p.ends_at > ?"
+                + " AND p.starts_at <= ?)";
+        regularParams.add(column(moment));
+        regularParams.add(column(moment));
+        if (filter.affordableOnly()) {
+            regular += " AND (r.points_price <= ? OR r.cash_option_points <= ?)";
+            regularParams.add(availablePoints);
+            regularParams.add(availablePoints);
+        }
+        regularParams.add(needed);
+        List<Object> campaignParams = new ArrayList<>(List.of(column(moment), column(moment)));
+        String campaign = "SELECT r.id, p.points FROM catalog_price p JOIN catalog_reward r ON r.id = p.reward_id"
+                + where(filter, moment, campaignParams).replaceFirst(" WHERE ", " WHERE p.kind = 'CAMPAIGN' AND p.ends_at > ? AND p.starts_at <= ? AND ");
+        if (filter.affordableOnly()) {
+            campaign += " AND (p.points <= ? OR r.cash_option_points <= ?)";
+            campaignParams.add(availablePoints);
+            campaignParams.add(availablePoints);
+        }
+        campaignParams.add(needed);
+        Comparator<Ranked> order = Comparator.comparingLong(Ranked::points).thenComparingLong(Ranked::id);
+        List<Ranked> ranked = new ArrayList<>();
+        ranked.addAll(jdbc.sql(regular + " ORDER BY r.points_price" + direction + ", r.id" + direction + " LIMIT ?").params(regularParams)
+                .query((rs, row) -> new Ranked(rs.getLong("id"), rs.getLong("points"))).list());
+        ranked.addAll(jdbc.sql(campaign + " ORDER BY p.points" + direction + ", r.id" + direction + " LIMIT ?").params(campaignParams)
+                .query((rs, row) -> new Ranked(rs.getLong("id"), rs.getLong("points"))).list());
+        ranked.sort(ascending ? order : order.reversed());
+        return ranked.stream().map(Ranked::id).distinct().skip(offset).limit(limit).toList();
+    }
+
+    /** The rewards with these ids, in this order. */
+    private List<StoredReward> inOrder(List<Long> ids, Instant moment) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(column(moment), column(moment)));
+        params.addAll(ids);
+        Map<Long, StoredReward> found = jdbc.sql(SELECT + " WHERE r.id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+                .params(params).query(RewardRepository::map).list().stream()
+                .collect(Collectors.toMap(StoredReward::id, reward -> reward));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Affordable: the regular price, a running campaign's price or the points of the cash option are within the member's points. */
+    private static String affordable(long availablePoints, Instant moment, List<Object> params) {
+        params.addAll(List.of(availablePoints, availablePoints, column(moment), column(moment), availablePoints));
+        return " AND (r.points_price <= ? OR r.cash_option_points <= ? OR EXISTS (SELECT 1 FROM catalog_price p WHERE p.reward_id = r.id"
+                + " AND p.kind = 'CAMPAIGN' AND p.ends_at > ? AND p.starts_at <= ? AND p.points <= ?))";
+    }
+
+    /**
+     * Ids of rewards whose names contain the pattern, read from the narrow search index (a substring search must scan,
+     * and the index is a fraction of the rows); one more than {@value #SEARCH_CANDIDATES} means "too many to list".
+     */
+    private List<Long> searchCandidates(String pattern) {
+        return jdbc.sql("SELECT id FROM catalog_reward FORCE INDEX (ix_catalog_reward_search) WHERE search_text LIKE ? LIMIT ?")
+                .params(pattern, SEARCH_CANDIDATES + 1).query(Long.class).list();
+    }
+
+    /** The filter's conditions on the reward itself: listed, available now, and what the member asked for. */
+    private String where(CatalogFilter filter, Instant moment, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE r.listed = TRUE AND r.available_from <= ?"
                 + " AND (r.available_until IS NULL OR r.available_until > ?)");
         params.add(column(moment));
         params.add(column(moment));
         if (filter.text() != null && !filter.text().isBlank()) {
-            String pattern = "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" AND (r.name_zh LIKE ? OR r.name_en LIKE ?)");
-            params.add(pattern);
-            params.add(pattern);
+            String pattern = "%" + filter.text().strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            List<Long> candidates = searchCandidates(pattern);
+            if (candidates.size() <= SEARCH_CANDIDATES) {
+                where.append(candidates.isEmpty() ? " AND FALSE"
+                        : " AND r.id IN (" + String.join(", ", java.util.Collections.nCopies(candidates.size(), "?")) + ")");
+                params.addAll(candidates);
+            } else {
+                // A broad search matches enough rows that the ordered scan meets a page of them soon.
+                where.append(" AND r.search_text LIKE ?");
+                params.add(pattern);
+            }
         }
         if (filter.category() != null) {
             where.append(" AND r.category = ?");
@@ -181,12 +276,6 @@ public class RewardRepository {
         }
         if (filter.greenOnly()) {
             where.append(" AND r.green = TRUE");
-        }
-        if (filter.affordableOnly()) {
-            where.append(" AND (r.points_price <= ? OR c.points <= ? OR r.cash_option_points <= ?)");
-            params.add(availablePoints);
-            params.add(availablePoints);
-            params.add(availablePoints);
         }
         return where.toString();
     }
