@@ -125,13 +125,21 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("points.kind." + value.name());
     }
 
-    /** The explanation; an earn from a purchase links to the purchase's lines and rule (the earning feature's page). */
+    /**
+     * The explanation; an earn from a purchase links to the purchase's lines and rules (the earning feature's page),
+     * a movement of a redemption or a reward to the member's redemptions (the catalog's page).
+     */
     private Component explanationWithLink(HistoryItem item) {
         String text = explanation(item);
         if (item.reference() != null && item.reference().matches(PURCHASE_REFERENCE + "\\d+")) {
             Anchor purchase = new Anchor("member/purchases/" + item.reference().substring(PURCHASE_REFERENCE.length()), text);
             purchase.addClassName("purchase-link");
             return purchase;
+        }
+        if (item.reference() != null && item.reference().matches("(redemption|reward):\\d+")) {
+            Anchor redemptions = new Anchor("member/redemptions", text);
+            redemptions.addClassName("redemption-link");
+            return redemptions;
         }
         return new Span(text);
     }

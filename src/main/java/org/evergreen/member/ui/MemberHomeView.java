@@ -7,6 +7,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.catalog.CatalogPolicies;
+import org.evergreen.catalog.PointValue;
 import org.evergreen.member.MemberProfile;
 import org.evergreen.member.MemberProfiles;
 import org.evergreen.member.Tier;
@@ -31,8 +33,17 @@ import java.math.BigDecimal;
 @RolesAllowed(Roles.MEMBER)
 class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
-    MemberHomeView(MemberProfiles profiles, Tiers tiers, OneTimeCodes codes, CurrentUser currentUser, DisplayFormats formats) {
+    MemberHomeView(MemberProfiles profiles, Tiers tiers, OneTimeCodes codes, CatalogPolicies catalogPolicies, CurrentUser currentUser,
+                   DisplayFormats formats) {
         addClassName("member-home-view");
+        // Every member is told of a change of the point's value before it applies.
+        for (PointValue upcoming : catalogPolicies.upcomingValues()) {
+            Paragraph notice = new Paragraph(getTranslation("catalog.valueNotice", formats.date(upcoming.effectiveFrom(), getLocale()),
+                    catalogPolicies.currentValue().yuanPerPoint().stripTrailingZeros().toPlainString(),
+                    upcoming.yuanPerPoint().stripTrailingZeros().toPlainString()));
+            notice.addClassName("value-notice");
+            add(notice);
+        }
         MemberProfile profile = profiles.myProfile();
         add(new H2(getTranslation("member.home.greeting", currentUser.require().displayName())));
         Fact memberNumber = new Fact(getTranslation("member.home.memberNumber"), profile.memberNumber());

@@ -246,10 +246,12 @@ class CatalogViewsTest extends KaribuTest {
                 .contains("每积分 ¥0.012，底线 ¥0.004");
 
         login("member");
+        navigate("member");
+        String notice = "公告：自 " + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.SIMPLIFIED_CHINESE)
+                .format(earliest) + " 起，每积分公布价值由 ¥0.01 调整为 ¥0.012。";
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("value-notice")).getText()).startsWith(notice);
         navigate("member/rewards");
-        assertThat(_get(Paragraph.class, spec -> spec.withClasses("value-notice")).getText())
-                .startsWith("公告：自 " + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.SIMPLIFIED_CHINESE)
-                        .format(earliest) + " 起，每积分公布价值由 ¥0.01 调整为 ¥0.012。");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("value-notice")).getText()).startsWith(notice);
     }
 
     private static byte[] png(int width, int height) throws Exception {
