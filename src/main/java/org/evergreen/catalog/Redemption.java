@@ -11,11 +11,12 @@ import java.util.Locale;
  *
  * @param cashAmount         the cash part of a points + cash redemption, paid at fulfilment; null: points only
  * @param compensationPoints what the member received when the merchant cancelled; null otherwise
+ * @param fromPool           paid with the household pool's points rather than the member's own
  */
 public record Redemption(long id, String code, long memberId, long rewardId, long merchantId, String rewardNameZh,
                          String rewardNameEn, int quantity, long points, @Nullable BigDecimal cashAmount, String currency,
                          RedemptionStatus status, Instant createdAt, Instant expiresAt, @Nullable Instant resolvedAt,
-                         @Nullable String cancelReason, @Nullable Long compensationPoints) {
+                         @Nullable String cancelReason, @Nullable Long compensationPoints, boolean fromPool) {
 
     public String rewardName(Locale locale) {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? rewardNameEn : rewardNameZh;

@@ -13,6 +13,7 @@ public class RedemptionRefused extends RuntimeException {
         LIMIT_REACHED("reward-limit-reached"),
         INSUFFICIENT_POINTS("insufficient-points"),
         NO_CASH_OPTION("no-cash-option"),
+        NO_POOL("no-pool"),
         INVALID_QUANTITY("invalid-quantity"),
         ALREADY_FULFILLED("redemption-already-fulfilled"),
         CANCELLED("redemption-cancelled"),

@@ -22,6 +22,8 @@ import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -57,17 +59,22 @@ public class Redemptions {
     private final Ledger ledger;
     private final CurrentUser currentUser;
     private final RetryingTransactions transactions;
+    private final ObjectProvider<PoolAccess> poolAccess;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Redemptions(RedemptionRepository redemptions, RewardRepository rewards, CatalogPolicies policies, Ledger ledger,
-                CurrentUser currentUser, RetryingTransactions transactions, Clock clock) {
+                CurrentUser currentUser, RetryingTransactions transactions, ObjectProvider<PoolAccess> poolAccess,
+                ApplicationEventPublisher events, Clock clock) {
         this.redemptions = redemptions;
         this.rewards = rewards;
         this.policies = policies;
         this.ledger = ledger;
         this.currentUser = currentUser;
         this.transactions = transactions;
+        this.poolAccess = poolAccess;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -80,6 +87,33 @@ public class Redemptions {
     @PreAuthorize("hasRole('MEMBER')")
     public Redemption redeem(long rewardId, int quantity, boolean withCash, String requestKey) {
         long memberId = currentUser.require(Role.MEMBER).id();
+        return redeem(memberId, null, rewardId, quantity, withCash, requestKey);
+    }
+
+    /**
+     * The same, paid from the household pool the member may redeem with (the household decides who may); its
+     * points are held in the pool's held account until the redemption is fulfilled, cancelled or runs out.
+     */
+    @PreAuthorize("hasRole('MEMBER')")
+    public Redemption redeemFromPool(long rewardId, int quantity, boolean withCash, String requestKey) {
+        long memberId = currentUser.require(Role.MEMBER).id();
+        long pool = redeemablePool(memberId).orElseThrow(() -> new RedemptionRefused(Kind.NO_POOL));
+        return redeem(memberId, pool, rewardId, quantity, withCash, requestKey);
+    }
+
+    /** The pool the signed-in member may redeem with, if any: for the catalog's "pay from the pool" choice. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public Optional<Long> myRedeemablePool() {
+        return redeemablePool(currentUser.require(Role.MEMBER).id());
+    }
+
+    private Optional<Long> redeemablePool(long memberId) {
+        PoolAccess access = poolAccess.getIfAvailable();
+        return access == null ? Optional.empty() : access.redeemablePoolOf(memberId);
+    }
+
+    private Redemption redeem(long memberId, @Nullable Long poolAccountId, long rewardId, int quantity, boolean withCash,
+                              String requestKey) {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw new RedemptionRefused(Kind.INVALID_QUANTITY);
         }
@@ -87,7 +121,7 @@ public class Redemptions {
             throw new IllegalArgumentException("A redemption needs a request key of at most 64 characters");
         }
         try {
-            return transactions.execute(() -> redeemOnce(memberId, rewardId, quantity, withCash, requestKey));
+            return transactions.execute(() -> redeemOnce(memberId, poolAccountId, rewardId, quantity, withCash, requestKey));
         } catch (DuplicateKeyException raced) {
             // The same request from a second click committed first: answer with it.
             return redemptions.byRequestKey(memberId, requestKey).map(StoredRedemption::redemption).orElseThrow(() -> raced);
@@ -99,7 +133,8 @@ public class Redemptions {
         }
     }
 
-    private Redemption redeemOnce(long memberId, long rewardId, int quantity, boolean withCash, String requestKey) {
+    private Redemption redeemOnce(long memberId, @Nullable Long poolAccountId, long rewardId, int quantity, boolean withCash,
+                                  String requestKey) {
         Optional<StoredRedemption> first = redemptions.byRequestKey(memberId, requestKey);
         if (first.isPresent()) {
             return first.get().redemption();
@@ -115,7 +150,8 @@ public class Redemptions {
         BigDecimal cash = withCash ? price.cashOptionAmount().multiply(BigDecimal.valueOf(quantity)) : null;
         // Points first, stock last: the reward's row lock, which puts every redemption of this reward in line (stock
         // and limit hold), is then kept only for the last few statements. The same order as cancellations: no deadlock.
-        Hold hold = SystemActor.call(() -> ledger.hold(new HoldRequest(ledger.account(AccountType.MEMBER_WALLET, memberId), points,
+        Hold hold = SystemActor.call(() -> ledger.hold(new HoldRequest(
+                poolAccountId != null ? poolAccountId : ledger.account(AccountType.MEMBER_WALLET, memberId), points,
                 ORIGIN, "hold:" + memberId + ":" + requestKey, "user:" + memberId, "redemption", "reward:" + rewardId, null)));
         if (!rewards.reserve(rewardId, quantity)) {
             throw new RedemptionRefused(Kind.OUT_OF_STOCK);
@@ -124,7 +160,8 @@ public class Redemptions {
             throw new RedemptionRefused(Kind.LIMIT_REACHED);
         }
         long id = redemptions.insert(new NewRedemption(newCode(), memberId, rewardId, reward.merchantId(), requestKey, quantity,
-                points, cash, reward.currency(), reward.priceId(), hold.id(), now, now.plus(Duration.ofDays(reward.redeemWithinDays()))));
+                points, cash, reward.currency(), reward.priceId(), hold.id(), poolAccountId, now,
+                now.plus(Duration.ofDays(reward.redeemWithinDays()))));
         return redemptions.find(id).orElseThrow().redemption();
     }
 
@@ -177,6 +214,7 @@ public class Redemptions {
         if (redemption.cashAmount() != null) {
             redemptions.insertCashPayment(redemption.id(), merchantId, redemption.cashAmount(), redemption.currency(), now, actor);
         }
+        events.publishEvent(new RedemptionFulfilled(redemption.id(), redemption.memberId(), redemption.points(), stored.poolAccountId()));
         return result(redemption, now, false);
     }
 

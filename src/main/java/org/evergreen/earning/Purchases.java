@@ -21,6 +21,7 @@ import org.evergreen.security.SystemActor;
 import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -66,11 +67,12 @@ public class Purchases {
     private final Tiers tiers;
     private final Ledger ledger;
     private final RetryingTransactions transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public Purchases(PurchaseRepository purchases, MerchantDirectory merchants, CurrentUser currentUser, MemberProfiles members,
                      OneTimeCodes codes, EarningRules rules, Campaigns campaigns, EarningPolicies policies, Tiers tiers,
-                     Ledger ledger, RetryingTransactions transactions, Clock clock) {
+                     Ledger ledger, RetryingTransactions transactions, ApplicationEventPublisher events, Clock clock) {
         this.purchases = purchases;
         this.merchants = merchants;
         this.currentUser = currentUser;
@@ -82,6 +84,7 @@ public class Purchases {
         this.tiers = tiers;
         this.ledger = ledger;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -140,6 +143,9 @@ public class Purchases {
                 purchaseId, AccountType.PLATFORM_PROMOTION, AccountType.PLATFORM, member.userId(), calculation.platformPoints());
         purchases.linkLedgerEntries(purchaseId, merchantEntry, platformEntry);
         updateTier(member.userId());
+        if (calculation.points() > 0) {
+            events.publishEvent(new PointsEarned(member.userId(), purchaseId, calculation.points()));
+        }
         return answer(purchaseId, member.userId(), calculation.points(),
                 calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList(), false);
     }

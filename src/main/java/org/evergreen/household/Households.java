@@ -1,42 +1,88 @@
 package org.evergreen.household;
 
+import org.evergreen.household.HouseholdActivity.Kind;
 import org.evergreen.household.internal.HouseholdRepository;
+import org.evergreen.household.internal.HouseholdRepository.HouseholdRow;
+import org.evergreen.household.internal.HouseholdRepository.MembershipRow;
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryRequest;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.LedgerException;
+import org.evergreen.ledger.Posting;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Role;
+import org.evergreen.security.SystemActor;
 import org.evergreen.security.UserAccounts;
+import org.evergreen.shared.database.RetryingTransactions;
+import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Households of members. Here: households set up by the platform and what a member sees of their own;
- * invitations, pooling and gifts come with the household issue.
+ * Households: a family gathers points in one pool to reach a large reward sooner. Members join by invitation and
+ * explicit consent, pool points once or by a standing sweep, give points to each other within the platform's
+ * limits, and leave under the rule agreed at creation. Every movement of points is a ledger entry; every change
+ * of a household is also kept in its history. Changes of one household take its row lock first, in short
+ * transactions retried whole on deadlock.
  */
 @Service
 public class Households {
 
+    /** Origin of the household's ledger entries. */
+    static final String ORIGIN = "household";
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 12;
+    private static final long MAX_POINTS = 100_000_000;
+
     private final HouseholdRepository households;
     private final UserAccounts userAccounts;
     private final CurrentUser currentUser;
+    private final Ledger ledger;
+    private final RetryingTransactions transactions;
     private final Clock clock;
+    private final ZoneId zone;
+    private final Duration invitationValidity;
+    private final GiftLimits defaultGiftLimits;
+    private final SecureRandom random = new SecureRandom();
 
-    public Households(HouseholdRepository households, UserAccounts userAccounts, CurrentUser currentUser, Clock clock) {
+    Households(HouseholdRepository households, UserAccounts userAccounts, CurrentUser currentUser, Ledger ledger,
+               RetryingTransactions transactions, DisplayFormats formats, Clock clock,
+               @Value("${evergreen.household.invitation-validity:7d}") Duration invitationValidity,
+               @Value("${evergreen.household.gift-daily-limit:2000}") long dailyGiftLimit,
+               @Value("${evergreen.household.gift-monthly-limit:20000}") long monthlyGiftLimit) {
         this.households = households;
         this.userAccounts = userAccounts;
         this.currentUser = currentUser;
+        this.ledger = ledger;
+        this.transactions = transactions;
         this.clock = clock;
+        this.zone = formats.zone();
+        this.invitationValidity = invitationValidity;
+        this.defaultGiftLimits = new GiftLimits(dailyGiftLimit, monthlyGiftLimit);
     }
 
-    /** A household with its head and further members; a member already in a household is refused. */
+    /** The platform sets up a household with its head and further members (the demo data's); a member already in one is refused. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public long create(String name, LeavingRule rule, long headMemberId, List<Long> otherMemberIds) {
@@ -44,25 +90,491 @@ public class Households {
         Instant now = clock.instant();
         long id = households.insertHousehold(checkedName, headMemberId, rule, now);
         try {
-            households.insertMembership(id, headMemberId, now);
-            otherMemberIds.forEach(memberId -> households.insertMembership(id, memberId, now));
+            households.insertMembership(id, headMemberId, true, null, now);
+            otherMemberIds.forEach(memberId -> households.insertMembership(id, memberId, false, null, now));
         } catch (DuplicateKeyException alreadyInOne) {
             throw new InvalidInputException("members", "household.member.alreadyInHousehold");
         }
+        households.insertEvent(id, headMemberId, Kind.CREATED.name(), 0, null, now);
         return id;
+    }
+
+    /** The signed-in member founds a household and heads it; they must consent to the pooling terms. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public long createMine(String name, @Nullable LeavingRule rule, boolean consent) {
+        long me = me();
+        String checkedName = TextRules.requirePlainText("name", name, 64);
+        if (rule == null) {
+            throw new InvalidInputException("leavingRule", "validation.required");
+        }
+        requireConsent(consent);
+        return write(() -> {
+            if (households.lockMembership(me).isPresent()) {
+                throw new InvalidInputException("name", "household.member.alreadyInHousehold");
+            }
+            Instant now = clock.instant();
+            long id = households.insertHousehold(checkedName, me, rule, now);
+            households.insertMembership(id, me, true, now, now);
+            households.insertEvent(id, me, Kind.CREATED.name(), me, null, now);
+            return id;
+        });
+    }
+
+    /** The head invites someone: a one-time code (and link) that expires. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public Invitation invite() {
+        long me = me();
+        return write(() -> {
+            HouseholdRow household = lockMine(me);
+            requireHead(household, me);
+            Instant now = clock.instant();
+            String code = newCode();
+            Instant expiresAt = now.plus(invitationValidity);
+            households.insertInvitation(household.id(), code, me, now, expiresAt);
+            households.insertEvent(household.id(), null, Kind.INVITED.name(), me, null, now);
+            return new Invitation(code, expiresAt);
+        });
+    }
+
+    /** What an invitation offers, for the member who received its code. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public Optional<InvitationDetails> invitation(String code) {
+        return households.invitation(normalize(code)).flatMap(invitation -> households.find(invitation.householdId()).map(household -> {
+            InvitationDetails.State state = !"PENDING".equals(invitation.status()) || household.dissolvedAt() != null
+                    ? InvitationDetails.State.ANSWERED
+                    : invitation.expiresAt().isAfter(clock.instant()) ? InvitationDetails.State.OPEN : InvitationDetails.State.EXPIRED;
+            return new InvitationDetails(invitation.code(), household.name(), name(household.headMemberId()), household.leavingRule(),
+                    invitation.expiresAt(), state);
+        }));
+    }
+
+    /** Joins the household of an open invitation, with explicit consent to the pooling terms. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void accept(String code, boolean consent) {
+        long me = me();
+        requireConsent(consent);
+        write(() -> {
+            var invitation = openInvitation(code);
+            HouseholdRow household = households.lock(invitation.householdId()).orElseThrow();
+            if (households.lockMembership(me).isPresent()) {
+                throw new InvalidInputException("code", "household.member.alreadyInHousehold");
+            }
+            Instant now = clock.instant();
+            if (!households.answerInvitation(invitation.id(), "ACCEPTED", me, now)) {
+                throw new InvalidInputException("code", "household.invitation.answered");
+            }
+            households.insertMembership(household.id(), me, false, now, now);
+            households.insertEvent(household.id(), me, Kind.JOINED.name(), me, null, now);
+            return null;
+        });
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    public void decline(String code) {
+        long me = me();
+        write(() -> {
+            var invitation = openInvitation(code);
+            Instant now = clock.instant();
+            if (!households.answerInvitation(invitation.id(), "DECLINED", me, now)) {
+                throw new InvalidInputException("code", "household.invitation.answered");
+            }
+            households.insertEvent(invitation.householdId(), me, Kind.DECLINED.name(), me, null, now);
+            return null;
+        });
+    }
+
+    private HouseholdRepository.InvitationRow openInvitation(String code) {
+        var invitation = households.invitation(normalize(code))
+                .orElseThrow(() -> new InvalidInputException("code", "household.invitation.unknown"));
+        HouseholdRow household = households.find(invitation.householdId()).orElseThrow();
+        if (!"PENDING".equals(invitation.status()) || household.dissolvedAt() != null) {
+            throw new InvalidInputException("code", "household.invitation.answered");
+        }
+        if (!invitation.expiresAt().isAfter(clock.instant())) {
+            throw new InvalidInputException("code", "household.invitation.expired");
+        }
+        return invitation;
+    }
+
+    /** Moves points from the member's wallet into the pool; they stay counted as the member's contribution. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void pool(long points) {
+        long me = me();
+        requirePoints(points);
+        write(() -> {
+            HouseholdRow household = lockMine(me);
+            Instant now = clock.instant();
+            move(EntryKind.POOL, "pool", wallet(me), poolAccount(household.id()), points, me, household.id(), "pool:" + UUID.randomUUID());
+            households.addContribution(household.id(), me, points);
+            households.insertEvent(household.id(), me, Kind.POOLED.name(), me, points, now);
+            return null;
+        });
+    }
+
+    /** Sets (or with null stops) the member's standing rule: this share of every purchase's points goes into the pool. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void setSweep(@Nullable Integer percent) {
+        long me = me();
+        if (percent != null && (percent < 1 || percent > 100)) {
+            throw new InvalidInputException("sweepPercent", "household.sweep.invalid");
+        }
+        write(() -> {
+            HouseholdRow household = lockMine(me);
+            Instant now = clock.instant();
+            households.setSweep(me, household.id(), percent, now);
+            households.insertEvent(household.id(), me, percent == null ? Kind.SWEEP_STOPPED.name() : Kind.SWEEP_SET.name(), me,
+                    percent == null ? null : (long) percent, now);
+            return null;
+        });
+    }
+
+    /** Sweeps the member's share of a purchase's points into their pool, in the purchase's own transaction. */
+    void sweep(long memberId, long purchaseId, long earned) {
+        Optional<MembershipRow> membership = households.lockMembership(memberId);
+        if (membership.isEmpty()) {
+            return;
+        }
+        Optional<Integer> percent = households.sweepPercent(memberId);
+        if (percent.isEmpty()) {
+            return;
+        }
+        long householdId = membership.get().householdId();
+        long wallet = wallet(memberId);
+        // A wallet still repaying a refund's clawback sweeps only what it holds.
+        long points = Math.min(earned * percent.get() / 100, SystemActor.call(() -> ledger.balance(wallet)));
+        if (points <= 0) {
+            return;
+        }
+        move(EntryKind.POOL, "sweep", wallet, poolAccount(householdId), points, memberId, householdId, "sweep:purchase:" + purchaseId);
+        households.addContribution(householdId, memberId, points);
+        households.insertEvent(householdId, memberId, Kind.SWEPT.name(), memberId, points, clock.instant());
+    }
+
+    /**
+     * Charges points spent from the pool to the members' contributions, in proportion to them (the largest first
+     * takes what rounding leaves), in the fulfilment's own transaction.
+     */
+    void chargePoolRedemption(long poolAccountId, long redeemerId, long points) {
+        long householdId = SystemActor.call(() -> ledger.ownerOf(poolAccountId, AccountType.HOUSEHOLD_POOL)).orElseThrow();
+        households.lock(householdId);
+        List<long[]> contributions = households.lockContributions(householdId);
+        long total = contributions.stream().mapToLong(row -> row[1]).sum();
+        long charge = Math.min(points, total);
+        long charged = 0;
+        // total is 0 only without contributions, and then the loops below do nothing.
+        for (long[] row : contributions) {
+            long share = share(charge, row[1], total);
+            households.setContribution(householdId, row[0], row[1] - share);
+            charged += share;
+        }
+        long left = charge - charged;
+        for (long[] row : contributions) {
+            if (left == 0) {
+                break;
+            }
+            long unspent = households.unspent(householdId, row[0]);
+            long more = Math.min(left, unspent);
+            households.setContribution(householdId, row[0], unspent - more);
+            left -= more;
+        }
+        households.insertEvent(householdId, redeemerId, Kind.REDEEMED.name(), redeemerId, points, clock.instant());
+    }
+
+    private static long share(long charge, long unspent, long total) {
+        return total == 0 ? 0 : java.math.BigInteger.valueOf(charge).multiply(java.math.BigInteger.valueOf(unspent))
+                .divide(java.math.BigInteger.valueOf(total)).longValueExact();
+    }
+
+    /** Gives points to another member of the same household, within the daily and monthly limits. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void gift(long toMemberId, long points) {
+        long me = me();
+        requirePoints(points);
+        if (toMemberId == me) {
+            throw new InvalidInputException("recipient", "household.gift.self");
+        }
+        write(() -> {
+            HouseholdRow household = lockMine(me);
+            Optional<MembershipRow> recipient = households.lockMembership(toMemberId);
+            if (recipient.isEmpty() || recipient.get().householdId() != household.id()) {
+                // Points are not a currency: only within the household, and a stranger's id reveals nothing.
+                throw new InvalidInputException("recipient", "household.gift.notInHousehold");
+            }
+            GiftLimits limits = giftLimits();
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            long day = households.giftedSince(me, today.atStartOfDay(zone).toInstant());
+            long month = households.giftedSince(me, today.withDayOfMonth(1).atStartOfDay(zone).toInstant());
+            if (day + points > limits.daily()) {
+                throw new InvalidInputException("points", "household.gift.dailyLimit", limits.daily(), Math.max(0, limits.daily() - day));
+            }
+            if (month + points > limits.monthly()) {
+                throw new InvalidInputException("points", "household.gift.monthlyLimit", limits.monthly(),
+                        Math.max(0, limits.monthly() - month));
+            }
+            Instant now = clock.instant();
+            long entry = move(EntryKind.TRANSFER, "gift", wallet(me), wallet(toMemberId), points, me, household.id(),
+                    "gift:" + UUID.randomUUID());
+            households.insertGift(household.id(), me, toMemberId, points, entry, now);
+            households.insertEvent(household.id(), toMemberId, Kind.GIFTED.name(), me, points, now);
+            return null;
+        });
+    }
+
+    /** The member leaves; their unspent contributions go back to them or stay in the pool, as agreed at creation. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void leave() {
+        long me = me();
+        write(() -> {
+            HouseholdRow household = lockMine(me);
+            if (household.headMemberId() == me) {
+                if (households.memberIds(household.id()).size() > 1) {
+                    throw new InvalidInputException("household", "household.leave.headMustHandOver");
+                }
+                dissolve(household, me);
+                return null;
+            }
+            depart(household, me, me, Kind.LEFT);
+            return null;
+        });
+    }
+
+    /** The head removes a member, under the same rule as a leave. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void remove(long memberId) {
+        long me = me();
+        write(() -> {
+            HouseholdRow household = lockMine(me);
+            requireHead(household, me);
+            requireFellow(household, memberId, me);
+            depart(household, memberId, me, Kind.REMOVED);
+            return null;
+        });
+    }
+
+    private void depart(HouseholdRow household, long memberId, long actor, Kind kind) {
+        households.lockMembership(memberId);
+        long unspent = households.unspent(household.id(), memberId);
+        long returned = 0;
+        if (household.leavingRule() == LeavingRule.RETURN_OWN_CONTRIBUTIONS && unspent > 0) {
+            long pool = poolAccount(household.id());
+            returned = Math.min(unspent, SystemActor.call(() -> ledger.balance(pool)));
+            if (returned > 0) {
+                move(EntryKind.POOL, "poolReturn", pool, wallet(memberId), returned, actor, household.id(),
+                        "return:" + household.id() + ":" + memberId + ":" + UUID.randomUUID());
+            }
+        }
+        households.deleteContribution(household.id(), memberId);
+        households.deleteMembership(memberId);
+        households.insertEvent(household.id(), memberId, kind.name(), actor, returned, clock.instant());
+    }
+
+    /** The head hands the headship to another member. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void handOver(long memberId) {
+        long me = me();
+        write(() -> {
+            HouseholdRow household = lockMine(me);
+            requireHead(household, me);
+            requireFellow(household, memberId, me);
+            households.setHead(household.id(), memberId);
+            households.setCanRedeem(memberId, true);
+            households.insertEvent(household.id(), memberId, Kind.HEAD_HANDED_OVER.name(), me, null, clock.instant());
+            return null;
+        });
+    }
+
+    /** The head lets a member redeem with the pool's points, or stops them. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void setCanRedeem(long memberId, boolean canRedeem) {
+        long me = me();
+        write(() -> {
+            HouseholdRow household = lockMine(me);
+            requireHead(household, me);
+            requireFellow(household, memberId, me);
+            households.setCanRedeem(memberId, canRedeem);
+            households.insertEvent(household.id(), memberId, canRedeem ? Kind.REDEEM_GRANTED.name() : Kind.REDEEM_REVOKED.name(), me,
+                    null, clock.instant());
+            return null;
+        });
+    }
+
+    /** The head of a household with no other member left dissolves it; what is in the pool goes back to them. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public void dissolve() {
+        long me = me();
+        write(() -> {
+            HouseholdRow household = lockMine(me);
+            requireHead(household, me);
+            if (households.memberIds(household.id()).size() > 1) {
+                throw new InvalidInputException("household", "household.dissolve.othersRemain");
+            }
+            dissolve(household, me);
+            return null;
+        });
+    }
+
+    private void dissolve(HouseholdRow household, long head) {
+        long held = SystemActor.call(() -> ledger.balance(ledger.account(AccountType.HOUSEHOLD_HELD, household.id())));
+        if (held > 0) {
+            throw new InvalidInputException("household", "household.dissolve.pendingRedemptions");
+        }
+        long pool = poolAccount(household.id());
+        long left = SystemActor.call(() -> ledger.balance(pool));
+        if (left > 0) {
+            move(EntryKind.POOL, "poolReturn", pool, wallet(head), left, head, household.id(), "dissolve:" + household.id());
+        }
+        Instant now = clock.instant();
+        households.deleteContribution(household.id(), head);
+        households.deleteMembership(head);
+        households.dissolve(household.id(), now);
+        households.insertEvent(household.id(), head, Kind.DISSOLVED.name(), head, left, now);
     }
 
     /** The signed-in member's household, if they belong to one. */
     @PreAuthorize("hasRole('MEMBER')")
     public Optional<HouseholdOverview> myHousehold() {
-        long memberId = currentUser.require(Role.MEMBER).id();
-        return households.findByMember(memberId).map(household -> {
-            List<Long> memberIds = households.memberIds(household.id());
-            Map<Long, String> names = userAccounts.displayNames(memberIds);
-            List<HouseholdOverview.Member> members = memberIds.stream()
-                    .map(id -> new HouseholdOverview.Member(id, names.getOrDefault(id, "?"), id == household.headMemberId()))
+        long me = me();
+        return households.findByMember(me).map(household -> {
+            List<MembershipRow> memberships = households.memberships(household.id());
+            Map<Long, String> names = userAccounts.displayNames(memberships.stream().map(MembershipRow::memberId).toList());
+            List<HouseholdOverview.Member> members = memberships.stream()
+                    .map(row -> new HouseholdOverview.Member(row.memberId(), names.getOrDefault(row.memberId(), "?"),
+                            row.memberId() == household.headMemberId(), row.canRedeem() || row.memberId() == household.headMemberId(),
+                            households.unspent(household.id(), row.memberId())))
                     .toList();
-            return new HouseholdOverview(household.id(), household.name(), household.leavingRule(), members);
+            long pool = poolAccount(household.id());
+            long held = SystemActor.call(() -> ledger.balance(ledger.account(AccountType.HOUSEHOLD_HELD, household.id())));
+            return new HouseholdOverview(household.id(), household.name(), household.leavingRule(),
+                    SystemActor.call(() -> ledger.balance(pool)), held, members, households.sweepPercent(me).orElse(null), me);
         });
+    }
+
+    /** The history of the signed-in member's household, newest first; empty for a member in none. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public List<HouseholdActivity> myActivity(int offset, int limit) {
+        Optional<MembershipRow> membership = households.membership(me());
+        if (membership.isEmpty()) {
+            return List.of();
+        }
+        List<HouseholdRepository.EventRow> events = households.events(membership.get().householdId(), offset, limit);
+        Set<Long> people = new HashSet<>();
+        events.forEach(event -> {
+            people.add(event.actorId());
+            if (event.memberId() != null) {
+                people.add(event.memberId());
+            }
+        });
+        Map<Long, String> names = userAccounts.displayNames(people);
+        return events.stream().map(event -> new HouseholdActivity(Kind.valueOf(event.kind()),
+                event.memberId() == null ? null : names.getOrDefault(event.memberId(), "?"),
+                event.actorId() == 0 ? "Evergreen" : names.getOrDefault(event.actorId(), "?"), event.points(), event.at())).toList();
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    public long myActivityCount() {
+        return households.membership(me()).map(membership -> households.eventCount(membership.householdId())).orElse(0L);
+    }
+
+    /** The pool this member may redeem with: the head's, and that of members the head authorised. */
+    Optional<Long> redeemablePoolOf(long memberId) {
+        return households.membership(memberId).flatMap(membership -> households.find(membership.householdId())
+                .filter(household -> household.dissolvedAt() == null
+                        && (membership.canRedeem() || household.headMemberId() == memberId))
+                .map(household -> poolAccount(household.id())));
+    }
+
+    public GiftLimits giftLimits() {
+        return households.giftLimits().map(row -> new GiftLimits(row[0], row[1])).orElse(defaultGiftLimits);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setGiftLimits(@Nullable Long daily, @Nullable Long monthly) {
+        if (daily == null || daily < 1 || daily > MAX_POINTS) {
+            throw new InvalidInputException("dailyLimit", "household.limits.invalid");
+        }
+        if (monthly == null || monthly < daily || monthly > MAX_POINTS) {
+            throw new InvalidInputException("monthlyLimit", "household.limits.monthlyBelowDaily");
+        }
+        households.setGiftLimits(daily, monthly, clock.instant(), "user:" + currentUser.require().id());
+    }
+
+    private long move(EntryKind kind, String reason, long from, long to, long points, long actor, long householdId, String key) {
+        try {
+            return SystemActor.call(() -> ledger.post(new EntryRequest(kind, ORIGIN, key, "user:" + actor, reason,
+                    "household:" + householdId, null, List.of(new Posting(from, -points), new Posting(to, points)), null))).entryId();
+        } catch (LedgerException refused) {
+            if (refused.reason() == LedgerException.Reason.INSUFFICIENT_POINTS) {
+                throw new InvalidInputException("points", "household.points.insufficient");
+            }
+            throw refused;
+        }
+    }
+
+    private HouseholdRow lockMine(long me) {
+        MembershipRow membership = households.membership(me)
+                .orElseThrow(() -> new InvalidInputException("household", "household.none"));
+        HouseholdRow household = households.lock(membership.householdId()).orElseThrow();
+        // Read again under the lock: a leave or removal may have committed meanwhile.
+        if (households.membership(me).filter(row -> row.householdId() == household.id()).isEmpty()) {
+            throw new InvalidInputException("household", "household.none");
+        }
+        return household;
+    }
+
+    private static void requireHead(HouseholdRow household, long me) {
+        if (household.headMemberId() != me) {
+            throw new InvalidInputException("household", "household.headOnly");
+        }
+    }
+
+    private void requireFellow(HouseholdRow household, long memberId, long me) {
+        if (memberId == me || households.membership(memberId).filter(row -> row.householdId() == household.id()).isEmpty()) {
+            throw new InvalidInputException("member", "household.member.notInHousehold");
+        }
+    }
+
+    private static void requireConsent(boolean consent) {
+        if (!consent) {
+            throw new InvalidInputException("consent", "household.consent.required");
+        }
+    }
+
+    private static void requirePoints(long points) {
+        if (points < 1 || points > MAX_POINTS) {
+            throw new InvalidInputException("points", "household.points.invalid");
+        }
+    }
+
+    private <T> T write(Supplier<T> work) {
+        return transactions.execute(work);
+    }
+
+    private long me() {
+        return currentUser.require(Role.MEMBER).id();
+    }
+
+    private String name(long memberId) {
+        return userAccounts.displayNames(List.of(memberId)).getOrDefault(memberId, "?");
+    }
+
+    private long wallet(long memberId) {
+        return SystemActor.call(() -> ledger.account(AccountType.MEMBER_WALLET, memberId));
+    }
+
+    private long poolAccount(long householdId) {
+        return SystemActor.call(() -> ledger.account(AccountType.HOUSEHOLD_POOL, householdId));
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private static String normalize(@Nullable String code) {
+        return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
     }
 }

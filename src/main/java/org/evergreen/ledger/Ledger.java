@@ -60,6 +60,13 @@ public class Ledger {
         return accounts.accountId(type, ownerId);
     }
 
+    /** The owner of an account of the given type (a household's id for its pool); empty for another type. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<Long> ownerOf(long accountId, AccountType type) {
+        AccountDirectory.Account account = accounts.account(accountId);
+        return account.type() == type ? Optional.of(account.ownerId()) : Optional.empty();
+    }
+
     /**
      * Posts an entry of an ordinary kind (EARN, REDEEM, TRANSFER, POOL, COMPENSATION, ADJUSTMENT). Holds,
      * freezes, expiry and reversals have their own methods, which enforce their rules.

@@ -117,7 +117,7 @@ CREATE TABLE catalog_compensation (
 ) ENGINE = InnoDB;
 
 --changeset evergreen:0019-catalog-redemption
---comment: A member's redemption: its points are held in the ledger (hold_id) until the merchant fulfils it (captured) or it is cancelled or expires (released). request_key makes a double click one redemption.
+--comment: A member's redemption: its points are held in the ledger (hold_id) until the merchant fulfils it (captured) or it is cancelled or expires (released). request_key makes a double click one redemption; pool_account_id names the household pool that paid, if not the member's wallet.
 CREATE TABLE catalog_redemption (
     id                  BIGINT        NOT NULL AUTO_INCREMENT,
     code                CHAR(10)      NOT NULL,
@@ -131,6 +131,7 @@ CREATE TABLE catalog_redemption (
     currency            CHAR(3)       NOT NULL,
     price_id            BIGINT        NOT NULL,
     hold_id             BIGINT        NOT NULL,
+    pool_account_id     BIGINT        NULL,
     status              VARCHAR(24)   NOT NULL,
     created_at          DATETIME(6)   NOT NULL,
     expires_at          DATETIME(6)   NOT NULL,

@@ -1,9 +1,10 @@
 package org.evergreen.member;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import org.evergreen.KaribuTest;
 import org.evergreen.security.SystemActor;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -75,7 +77,9 @@ class MemberPortalViewsTest extends KaribuTest {
         navigate("member/household");
 
         assertThat(_get(H2.class, spec -> spec.withText("王家")).getText()).isEqualTo("王家");
-        assertThat(_find(ListItem.class).stream().map(ListItem::getText))
+        @SuppressWarnings("unchecked")
+        Grid<Object> members = _get(Grid.class, spec -> spec.withClasses("household-members"));
+        assertThat(IntStream.range(0, GridKt._size(members)).mapToObj(row -> GridKt._getFormattedRow(members, row).getFirst()))
                 .containsExactly("王小绿（户主）", "李晓明", "张伟", "王芳");
     }
 
@@ -83,7 +87,7 @@ class MemberPortalViewsTest extends KaribuTest {
     void aMemberWithoutHouseholdIsToldSo() {
         login("13800000033");
         navigate("member/household");
-        assertThat(_find(ListItem.class)).isEmpty();
+        assertThat(_find(Grid.class)).isEmpty();
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withText("您尚未加入任何家庭。"))).isNotNull();
     }
 }

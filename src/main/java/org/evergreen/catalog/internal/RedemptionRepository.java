@@ -22,11 +22,11 @@ public class RedemptionRepository {
 
     public record NewRedemption(String code, long memberId, long rewardId, long merchantId, String requestKey, int quantity,
                                 long points, @Nullable BigDecimal cashAmount, String currency, long priceId, long holdId,
-                                Instant createdAt, Instant expiresAt) {
+                                @Nullable Long poolAccountId, Instant createdAt, Instant expiresAt) {
     }
 
     /** A redemption with the hold behind it. */
-    public record StoredRedemption(Redemption redemption, long holdId) {
+    public record StoredRedemption(Redemption redemption, long holdId, @Nullable Long poolAccountId) {
     }
 
     public record Fulfilment(long redemptionId, Instant fulfilledAt) {
@@ -34,7 +34,7 @@ public class RedemptionRepository {
 
     private static final String SELECT = "SELECT d.id, d.code, d.member_id, d.reward_id, d.merchant_id, r.name_zh, r.name_en,"
             + " d.quantity, d.points, d.cash_amount, d.currency, d.status, d.created_at, d.expires_at, d.resolved_at,"
-            + " d.cancel_reason, d.compensation_points, d.hold_id"
+            + " d.cancel_reason, d.compensation_points, d.hold_id, d.pool_account_id"
             + " FROM catalog_redemption d JOIN catalog_reward r ON r.id = d.reward_id";
 
     private final JdbcClient jdbc;
@@ -46,11 +46,12 @@ public class RedemptionRepository {
     public long insert(NewRedemption redemption) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO catalog_redemption (code, member_id, reward_id, merchant_id, request_key, quantity, points,"
-                        + " cash_amount, currency, price_id, hold_id, status, created_at, expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+                        + " cash_amount, currency, price_id, hold_id, pool_account_id, status, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
                 .params(redemption.code(), redemption.memberId(), redemption.rewardId(), redemption.merchantId(),
                         redemption.requestKey(), redemption.quantity(), redemption.points(), redemption.cashAmount(),
-                        redemption.currency(), redemption.priceId(), redemption.holdId(), UtcTimes.toColumn(redemption.createdAt()),
+                        redemption.currency(), redemption.priceId(), redemption.holdId(), redemption.poolAccountId(),
+                        UtcTimes.toColumn(redemption.createdAt()),
                         UtcTimes.toColumn(redemption.expiresAt()))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -139,7 +140,8 @@ public class RedemptionRepository {
                 rs.getInt("quantity"), rs.getLong("points"), rs.getBigDecimal("cash_amount"), rs.getString("currency"),
                 RedemptionStatus.valueOf(rs.getString("status")), RewardRepository.instant(rs, "created_at"),
                 RewardRepository.instant(rs, "expires_at"), RewardRepository.nullableInstant(rs, "resolved_at"),
-                rs.getString("cancel_reason"), RewardRepository.nullableLong(rs, "compensation_points")),
-                rs.getLong("hold_id"));
+                rs.getString("cancel_reason"), RewardRepository.nullableLong(rs, "compensation_points"),
+                rs.getObject("pool_account_id") != null),
+                rs.getLong("hold_id"), RewardRepository.nullableLong(rs, "pool_account_id"));
     }
 }

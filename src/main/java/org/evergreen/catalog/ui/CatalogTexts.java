@@ -54,7 +54,8 @@ final class CatalogTexts {
     }
 
     String redemptionPrice(Redemption redemption) {
-        return redemption.cashAmount() == null ? points(redemption.points()) : pointsAndCash(redemption.points(), redemption.cashAmount());
+        String price = redemption.cashAmount() == null ? points(redemption.points()) : pointsAndCash(redemption.points(), redemption.cashAmount());
+        return redemption.fromPool() ? owner.getTranslation("catalog.paidFromPool", price) : price;
     }
 
     /** The state of a redemption, with the merchant's reason and the compensation when it cancelled. */

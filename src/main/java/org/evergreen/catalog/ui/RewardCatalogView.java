@@ -204,6 +204,9 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
             payWith.setVisible(false);
         }
         payWith.setValue(false);
+        Checkbox fromPool = new Checkbox(getTranslation("catalog.fromPool"));
+        fromPool.addClassName("pay-from-pool");
+        fromPool.setVisible(redemptions.myRedeemablePool().isPresent());
         Paragraph affordability = new Paragraph(affordability(item));
         affordability.addClassName("affordability");
 
@@ -215,8 +218,10 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
         redeem.setDisableOnClick(true);
         redeem.addClickListener(click -> {
             try {
-                var redemption = redemptions.redeem(item.id(), quantity.getValue() == null ? 0 : quantity.getValue(),
-                        Boolean.TRUE.equals(payWith.getValue()), requestKey);
+                int count = quantity.getValue() == null ? 0 : quantity.getValue();
+                boolean withCash = Boolean.TRUE.equals(payWith.getValue());
+                var redemption = fromPool.getValue() ? redemptions.redeemFromPool(item.id(), count, withCash, requestKey)
+                        : redemptions.redeem(item.id(), count, withCash, requestKey);
                 dialog.close();
                 Notification.show(getTranslation("catalog.redeemed", redemption.code()), 5000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -228,7 +233,7 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
                 refresh();
             }
         });
-        dialog.add(pictures, description, facts, new H3(getTranslation("catalog.priceHistory")), history, quantity, payWith, affordability);
+        dialog.add(pictures, description, facts, new H3(getTranslation("catalog.priceHistory")), history, quantity, payWith, fromPool, affordability);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), redeem);
         dialog.open();
     }

@@ -1,0 +1,13 @@
+package org.evergreen.catalog;
+
+import java.util.Optional;
+
+/**
+ * Which household pool a member may redeem with. The household feature answers it; the catalog asks, so that it
+ * never reads another feature's tables nor decides who belongs to a household.
+ */
+public interface PoolAccess {
+
+    /** The ledger account of the pool this member may redeem from now, if any. */
+    Optional<Long> redeemablePoolOf(long memberId);
+}

@@ -1,0 +1,41 @@
+package org.evergreen.household;
+
+import org.evergreen.catalog.PoolAccess;
+import org.evergreen.catalog.RedemptionFulfilled;
+import org.evergreen.earning.PointsEarned;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Where households meet the other features: a sweep rides on every purchase's points, a pool redemption's
+ * fulfilment is charged to the contributions, and the catalog asks who may redeem with which pool. The listeners
+ * run synchronously, inside the purchase's or fulfilment's transaction, so both commit or neither.
+ */
+@Component
+class HouseholdLedgerEvents implements PoolAccess {
+
+    private final Households households;
+
+    HouseholdLedgerEvents(Households households) {
+        this.households = households;
+    }
+
+    @EventListener
+    void on(PointsEarned earned) {
+        households.sweep(earned.memberId(), earned.purchaseId(), earned.points());
+    }
+
+    @EventListener
+    void on(RedemptionFulfilled fulfilled) {
+        if (fulfilled.poolAccountId() != null) {
+            households.chargePoolRedemption(fulfilled.poolAccountId(), fulfilled.memberId(), fulfilled.points());
+        }
+    }
+
+    @Override
+    public Optional<Long> redeemablePoolOf(long memberId) {
+        return households.redeemablePoolOf(memberId);
+    }
+}

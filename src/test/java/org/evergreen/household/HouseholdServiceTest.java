@@ -1,0 +1,321 @@
+package org.evergreen.household;
+
+import org.evergreen.EvergreenTest;
+import org.evergreen.catalog.CatalogFixtures;
+import org.evergreen.catalog.CatalogFixtures.TestMember;
+import org.evergreen.catalog.Redemption;
+import org.evergreen.catalog.RedemptionRefused;
+import org.evergreen.catalog.Redemptions;
+import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.earning.Purchases;
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.IntegrityReport;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.merchant.TillKeys;
+import org.evergreen.merchant.TillPrincipal;
+import org.evergreen.security.SystemActor;
+import org.evergreen.shared.validation.InvalidInputException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Households on the real database: their rules, who may touch whose points, and races between members. */
+@EvergreenTest
+class HouseholdServiceTest {
+
+    private static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Households households;
+    @Autowired
+    Redemptions redemptions;
+    @Autowired
+    Purchases purchases;
+    @Autowired
+    TillKeys tillKeys;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    JdbcClient jdbc;
+
+    CatalogFixtures fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new CatalogFixtures(context);
+    }
+
+    /** A household of a head and members, each with the points given, all joined by invitation. */
+    private List<TestMember> family(LeavingRule rule, long... points) {
+        List<TestMember> family = new ArrayList<>();
+        for (long each : points) {
+            family.add(fixtures.member(each));
+        }
+        fixtures.as(family.getFirst().username(), () -> households.createMine("测试之家", rule, true));
+        for (TestMember member : family.subList(1, family.size())) {
+            Invitation invitation = fixtures.as(family.getFirst().username(), () -> households.invite());
+            fixtures.as(member.username(), () -> households.accept(invitation.code(), true));
+        }
+        return family;
+    }
+
+    private HouseholdOverview overview(TestMember member) {
+        return fixtures.as(member.username(), () -> households.myHousehold()).orElseThrow();
+    }
+
+    @Test
+    void joiningNeedsAnOpenInvitationAndConsentAndAMemberBelongsToOneHouseholdOnly() {
+        List<TestMember> family = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 0, 0);
+        TestMember outsider = fixtures.member(0);
+        Invitation invitation = fixtures.as(family.getFirst().username(), () -> households.invite());
+        assertRefused(() -> fixtures.as(outsider.username(), () -> households.accept(invitation.code(), false)), "household.consent.required");
+        fixtures.as(outsider.username(), () -> households.decline(invitation.code()));
+        assertRefused(() -> fixtures.as(outsider.username(), () -> households.accept(invitation.code(), true)), "household.invitation.answered");
+
+        Invitation late = fixtures.as(family.getFirst().username(), () -> households.invite());
+        jdbc.sql("UPDATE household_invitation SET expires_at = ? WHERE code = ?")
+                .params(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), late.code()).update();
+        assertThat(fixtures.as(outsider.username(), () -> households.invitation(late.code()))).hasValueSatisfying(
+                details -> assertThat(details.state()).isEqualTo(InvitationDetails.State.EXPIRED));
+        assertRefused(() -> fixtures.as(outsider.username(), () -> households.accept(late.code(), true)), "household.invitation.expired");
+
+        Invitation other = fixtures.as(family.getFirst().username(), () -> households.invite());
+        assertRefused(() -> fixtures.as(family.get(1).username(), () -> households.accept(other.code(), true)),
+                "household.member.alreadyInHousehold");
+        assertRefused(() -> fixtures.as(family.get(1).username(), () -> households.invite()), "household.headOnly");
+        assertThat(overview(family.getFirst()).members()).hasSize(2);
+    }
+
+    @Test
+    void aSweepPoolsItsShareOfEveryPurchaseInThePurchasesTransaction() {
+        List<TestMember> family = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 0, 0);
+        TestMember sweeper = family.get(1);
+        fixtures.as(sweeper.username(), () -> households.setSweep(50));
+        PurchaseRequest purchase = new PurchaseRequest(memberNumber(sweeper.id()), null, "SWEEP-" + System.nanoTime(), Instant.now(), "CNY",
+                new BigDecimal("41.00"), List.of(new PurchaseRequest.Line("S-1", "毛巾", "home", 1, new BigDecimal("41.00"), false, null)));
+        long[] earned = new long[1];
+        asTill(() -> earned[0] = purchases.record(tillKeys.authenticate(DEMO_KEY).orElseThrow(), purchase, UUID.randomUUID().toString())
+                .pointsEarned());
+
+        // 41 points at the demo store's base rate and the platform's 200 for a new member's first purchase: 241, of
+        // which half, rounded down, is swept.
+        assertThat(earned[0]).isEqualTo(241);
+        assertThat(fixtures.available(sweeper.id())).isEqualTo(121);
+        HouseholdOverview household = overview(sweeper);
+        assertThat(household.poolAvailable()).isEqualTo(120);
+        assertThat(household.mySweepPercent()).isEqualTo(50);
+        assertThat(household.members()).filteredOn(member -> member.memberId() == sweeper.id())
+                .singleElement().satisfies(member -> assertThat(member.unspent()).isEqualTo(120));
+        assertThat(fixtures.as(sweeper.username(), () -> households.myActivity(0, 1))).singleElement()
+                .satisfies(activity -> {
+                    assertThat(activity.kind()).isEqualTo(HouseholdActivity.Kind.SWEPT);
+                    assertThat(activity.points()).isEqualTo(120);
+                });
+        assertRefused(() -> fixtures.as(sweeper.username(), () -> households.setSweep(120)), "household.sweep.invalid");
+    }
+
+    @Test
+    void onlyTheHeadAndAuthorisedMembersRedeemFromThePoolAndFulfilmentChargesTheContributions() {
+        List<TestMember> family = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 3_000, 1_000, 0);
+        TestMember head = family.get(0);
+        TestMember contributor = family.get(1);
+        TestMember child = family.get(2);
+        fixtures.as(head.username(), () -> households.pool(3_000));
+        fixtures.as(contributor.username(), () -> households.pool(1_000));
+        long reward = fixtures.reward("merchant", "家庭池礼品", "100", 2_000, null, null, false);
+
+        assertThatThrownBy(() -> fixtures.as(child.username(), () -> redemptions.redeemFromPool(reward, 1, false, "child")))
+                .isInstanceOfSatisfying(RedemptionRefused.class, refused -> assertThat(refused.kind()).isEqualTo(RedemptionRefused.Kind.NO_POOL));
+        fixtures.as(head.username(), () -> households.setCanRedeem(child.id(), true));
+        Redemption redemption = fixtures.as(child.username(), () -> redemptions.redeemFromPool(reward, 1, false, "child"));
+        assertThat(redemption.fromPool()).isTrue();
+        assertThat(overview(head).poolAvailable()).isEqualTo(2_000);
+        assertThat(overview(head).poolHeld()).isEqualTo(2_000);
+        assertThat(fixtures.available(child.id())).isZero();
+
+        fixtures.as("merchant", () -> redemptions.fulfilMine(redemption.code()));
+        HouseholdOverview after = overview(head);
+        assertThat(after.poolHeld()).isZero();
+        // 2,000 spent, charged 3 : 1 to the two contributors.
+        assertThat(after.members()).extracting(HouseholdOverview.Member::unspent).containsExactly(1_500L, 500L, 0L);
+        assertThat(fixtures.as(head.username(), () -> households.myActivity(0, 1))).singleElement()
+                .satisfies(activity -> assertThat(activity.kind()).isEqualTo(HouseholdActivity.Kind.REDEEMED));
+
+        fixtures.as(head.username(), () -> households.setCanRedeem(child.id(), false));
+        assertThatThrownBy(() -> fixtures.as(child.username(), () -> redemptions.redeemFromPool(reward, 1, false, "again")))
+                .isInstanceOf(RedemptionRefused.class);
+    }
+
+    @Test
+    void giftsStayInsideTheHouseholdAndWithinTheLimits() {
+        SystemActor.run(() -> households.setGiftLimits(500L, 800L));
+        List<TestMember> family = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 2_000, 0);
+        List<TestMember> neighbours = family(LeavingRule.LEAVE_IN_POOL, 0, 0);
+        TestMember giver = family.get(0);
+        fixtures.as(giver.username(), () -> households.gift(family.get(1).id(), 300));
+        assertThat(fixtures.available(family.get(1).id())).isEqualTo(300);
+        assertThatThrownBy(() -> fixtures.as(giver.username(), () -> households.gift(family.get(1).id(), 300)))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+                    assertThat(refused.messageKey()).isEqualTo("household.gift.dailyLimit");
+                    assertThat(refused.arguments()).containsExactly(500L, 200L);
+                });
+        // Another household's member, by a guessed id: refused, and nothing moves.
+        assertRefused(() -> fixtures.as(giver.username(), () -> households.gift(neighbours.get(1).id(), 100)), "household.gift.notInHousehold");
+        assertRefused(() -> fixtures.as(giver.username(), () -> households.remove(neighbours.get(1).id())), "household.member.notInHousehold");
+        assertRefused(() -> fixtures.as(giver.username(), () -> households.setCanRedeem(neighbours.get(1).id(), true)),
+                "household.member.notInHousehold");
+        assertRefused(() -> fixtures.as(giver.username(), () -> households.gift(giver.id(), 1)), "household.gift.self");
+        assertThat(fixtures.available(giver.id())).isEqualTo(1_700);
+        assertThat(fixtures.available(neighbours.get(1).id())).isZero();
+        assertThat(fixtures.as(neighbours.get(1).username(), () -> households.myActivity(0, 50)))
+                .noneMatch(activity -> activity.kind() == HouseholdActivity.Kind.GIFTED);
+        SystemActor.run(() -> households.setGiftLimits(2_000L, 20_000L));
+    }
+
+    @Test
+    void leavingFollowsTheRuleAgreedAtCreationAndTheLastMemberDissolves() {
+        List<TestMember> returning = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 0, 500);
+        fixtures.as(returning.get(1).username(), () -> households.pool(500));
+        assertRefused(() -> fixtures.as(returning.get(0).username(), () -> households.leave()), "household.leave.headMustHandOver");
+        fixtures.as(returning.get(1).username(), () -> households.leave());
+        assertThat(fixtures.available(returning.get(1).id())).isEqualTo(500);
+        assertThat(overview(returning.get(0)).poolAvailable()).isZero();
+        assertThat(fixtures.as(returning.get(1).username(), () -> households.myHousehold())).isEmpty();
+
+        List<TestMember> keeping = family(LeavingRule.LEAVE_IN_POOL, 0, 500);
+        fixtures.as(keeping.get(1).username(), () -> households.pool(500));
+        fixtures.as(keeping.get(0).username(), () -> households.remove(keeping.get(1).id()));
+        assertThat(fixtures.available(keeping.get(1).id())).isZero();
+        assertThat(overview(keeping.get(0)).poolAvailable()).isEqualTo(500);
+        fixtures.as(keeping.get(0).username(), () -> households.dissolve());
+        assertThat(fixtures.available(keeping.get(0).id())).isEqualTo(500);
+        assertThat(fixtures.as(keeping.get(0).username(), () -> households.myHousehold())).isEmpty();
+        long pool = SystemActor.call(() -> ledger.account(AccountType.HOUSEHOLD_POOL,
+                jdbc.sql("SELECT id FROM household_household WHERE head_member_id = ?").param(keeping.get(0).id()).query(Long.class).single()));
+        assertThat(SystemActor.call(() -> ledger.balance(pool))).isZero();
+    }
+
+    @Test
+    void twoMembersRedeemingFromThePoolWithPointsForOneGetOne() throws Exception {
+        List<TestMember> family = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 2_000, 0);
+        fixtures.as(family.get(0).username(), () -> households.pool(2_000));
+        fixtures.as(family.get(0).username(), () -> households.setCanRedeem(family.get(1).id(), true));
+        long reward = fixtures.reward("merchant", "池竞争礼品", "100", 2_000, null, null, false);
+        AtomicInteger refused = new AtomicInteger();
+        List<Redemption> won = race(2, i -> fixtures.as(family.get(i).username(), () -> {
+            try {
+                return redemptions.redeemFromPool(reward, 1, false, "pool-race");
+            } catch (RedemptionRefused insufficient) {
+                assertThat(insufficient.kind()).isEqualTo(RedemptionRefused.Kind.INSUFFICIENT_POINTS);
+                refused.incrementAndGet();
+                return null;
+            }
+        }));
+        assertThat(won).hasSize(1);
+        assertThat(refused).hasValue(1);
+        assertThat(overview(family.get(0)).poolAvailable()).isZero();
+        assertThat(overview(family.get(0)).poolHeld()).isEqualTo(2_000);
+        assertClean();
+    }
+
+    @Test
+    void aGiftRacingALeaveConservesThePoints() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            List<TestMember> family = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 1_000, 300);
+            TestMember giver = family.get(0);
+            TestMember leaver = family.get(1);
+            fixtures.as(leaver.username(), () -> households.pool(300));
+            race(2, i -> {
+                try {
+                    if (i == 0) {
+                        fixtures.as(giver.username(), () -> households.gift(leaver.id(), 200));
+                    } else {
+                        fixtures.as(leaver.username(), () -> households.leave());
+                    }
+                } catch (InvalidInputException tooLate) {
+                    assertThat(tooLate.messageKey()).isEqualTo("household.gift.notInHousehold");
+                }
+                return null;
+            });
+            long total = fixtures.available(giver.id()) + fixtures.available(leaver.id()) + overview(giver).poolAvailable();
+            assertThat(total).isEqualTo(1_300);
+            assertThat(fixtures.available(leaver.id())).isIn(300L, 500L);
+            assertThat(fixtures.as(leaver.username(), () -> households.myHousehold())).isEmpty();
+        }
+        assertClean();
+    }
+
+    private static <T> List<T> race(int attempts, java.util.function.IntFunction<T> attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                int index = i;
+                futures.add(pool.submit((Callable<T>) () -> {
+                    start.await();
+                    return attempt.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> future : futures) {
+                T answer = future.get();
+                if (answer != null) {
+                    answers.add(answer);
+                }
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String memberNumber(long memberId) {
+        return jdbc.sql("SELECT member_number FROM member_member WHERE user_id = ?").param(memberId).query(String.class).single();
+    }
+
+    private void asTill(Runnable work) {
+        TillPrincipal till = tillKeys.authenticate(DEMO_KEY).orElseThrow();
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private void assertClean() {
+        IntegrityReport report = SystemActor.call(() -> ledger.verifyIntegrity());
+        assertThat(report.violations()).isEmpty();
+    }
+
+    private static void assertRefused(Runnable action, String messageKey) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(InvalidInputException.class,
+                refused -> assertThat(refused.messageKey()).isEqualTo(messageKey));
+    }
+}
