@@ -162,6 +162,7 @@ public class Redemptions {
         long id = redemptions.insert(new NewRedemption(newCode(), memberId, rewardId, reward.merchantId(), requestKey, quantity,
                 points, cash, reward.currency(), reward.priceId(), hold.id(), poolAccountId, now,
                 now.plus(Duration.ofDays(reward.redeemWithinDays()))));
+        events.publishEvent(new RedemptionChanged(id, memberId, points, poolAccountId, RedemptionStatus.PENDING));
         return redemptions.find(id).orElseThrow().redemption();
     }
 
@@ -214,7 +215,8 @@ public class Redemptions {
         if (redemption.cashAmount() != null) {
             redemptions.insertCashPayment(redemption.id(), merchantId, redemption.cashAmount(), redemption.currency(), now, actor);
         }
-        events.publishEvent(new RedemptionFulfilled(redemption.id(), redemption.memberId(), redemption.points(), stored.poolAccountId()));
+        events.publishEvent(new RedemptionChanged(redemption.id(), redemption.memberId(), redemption.points(), stored.poolAccountId(),
+                RedemptionStatus.FULFILLED));
         return result(redemption, now, false);
     }
 
@@ -301,6 +303,7 @@ public class Redemptions {
         SystemActor.call(() -> ledger.release(stored.holdId(), ORIGIN, "release:" + redemption.id(), actor, ledgerReason));
         // After the points, as a redemption takes them: both lock the member's rows before the reward's.
         rewards.restock(redemption.rewardId(), redemption.quantity());
+        events.publishEvent(new RedemptionChanged(redemption.id(), redemption.memberId(), redemption.points(), stored.poolAccountId(), outcome));
     }
 
     private static void refuseUnlessPending(RedemptionStatus status) {

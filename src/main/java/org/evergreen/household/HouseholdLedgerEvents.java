@@ -1,7 +1,7 @@
 package org.evergreen.household;
 
 import org.evergreen.catalog.PoolAccess;
-import org.evergreen.catalog.RedemptionFulfilled;
+import org.evergreen.catalog.RedemptionChanged;
 import org.evergreen.earning.PointsEarned;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Where households meet the other features: a sweep rides on every purchase's points, a pool redemption's
- * fulfilment is charged to the contributions, and the catalog asks who may redeem with which pool. The listeners
+ * hold and release enter the household's history and its fulfilment is charged to the contributions, and the catalog asks who may redeem with which pool. The listeners
  * run synchronously, inside the purchase's or fulfilment's transaction, so both commit or neither.
  */
 @Component
@@ -28,9 +28,9 @@ class HouseholdLedgerEvents implements PoolAccess {
     }
 
     @EventListener
-    void on(RedemptionFulfilled fulfilled) {
-        if (fulfilled.poolAccountId() != null) {
-            households.chargePoolRedemption(fulfilled.poolAccountId(), fulfilled.memberId(), fulfilled.points());
+    void on(RedemptionChanged changed) {
+        if (changed.poolAccountId() != null) {
+            households.poolRedemption(changed.poolAccountId(), changed.memberId(), changed.points(), changed.status());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.evergreen.household;
 
+import org.evergreen.catalog.RedemptionStatus;
 import org.evergreen.household.HouseholdActivity.Kind;
 import org.evergreen.household.internal.HouseholdRepository;
 import org.evergreen.household.internal.HouseholdRepository.HouseholdRow;
@@ -251,17 +252,29 @@ public class Households {
     }
 
     /**
-     * Charges points spent from the pool to the members' contributions, in proportion to them (the largest first
-     * takes what rounding leaves), in the fulfilment's own transaction.
+     * Follows a redemption paid from a pool, in the catalog's own transaction: its hold and release enter the history;
+     * its fulfilment is charged to the members' contributions in proportion to them (the largest first takes what
+     * rounding leaves).
      */
-    void chargePoolRedemption(long poolAccountId, long redeemerId, long points) {
+    void poolRedemption(long poolAccountId, long redeemerId, long points, RedemptionStatus status) {
         long householdId = SystemActor.call(() -> ledger.ownerOf(poolAccountId, AccountType.HOUSEHOLD_POOL)).orElseThrow();
-        households.lock(householdId);
+        Kind kind = switch (status) {
+            case PENDING -> Kind.POOL_HELD;
+            case FULFILLED -> Kind.REDEEMED;
+            case CANCELLED_BY_MEMBER, CANCELLED_BY_MERCHANT, EXPIRED -> Kind.POOL_RELEASED;
+        };
+        if (kind == Kind.REDEEMED) {
+            households.lock(householdId);
+            chargeContributions(householdId, points);
+        }
+        households.insertEvent(householdId, redeemerId, kind.name(), redeemerId, points, clock.instant());
+    }
+
+    private void chargeContributions(long householdId, long points) {
         List<long[]> contributions = households.lockContributions(householdId);
         long total = contributions.stream().mapToLong(row -> row[1]).sum();
         long charge = Math.min(points, total);
         long charged = 0;
-        // total is 0 only without contributions, and then the loops below do nothing.
         for (long[] row : contributions) {
             long share = share(charge, row[1], total);
             households.setContribution(householdId, row[0], row[1] - share);
@@ -277,7 +290,6 @@ public class Households {
             households.setContribution(householdId, row[0], unspent - more);
             left -= more;
         }
-        households.insertEvent(householdId, redeemerId, Kind.REDEEMED.name(), redeemerId, points, clock.instant());
     }
 
     private static long share(long charge, long unspent, long total) {
