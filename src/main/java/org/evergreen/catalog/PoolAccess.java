@@ -8,6 +8,12 @@ import java.util.Optional;
  */
 public interface PoolAccess {
 
-    /** The ledger account of the pool this member may redeem from now, if any. */
+    /** The ledger account of the pool this member may redeem from now, if any: to offer the choice. */
     Optional<Long> redeemablePoolOf(long memberId);
+
+    /**
+     * The same, asked inside the redemption's transaction: the answer holds until it commits (the household can
+     * neither dissolve nor take the member's right away meanwhile).
+     */
+    Optional<Long> lockRedeemablePoolOf(long memberId);
 }

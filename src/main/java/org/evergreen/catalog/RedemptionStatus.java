@@ -1,9 +1,5 @@
 package org.evergreen.catalog;
 
 public enum RedemptionStatus {
-    PENDING, FULFILLED, CANCELLED_BY_MEMBER, CANCELLED_BY_MERCHANT, EXPIRED;
-
-    public boolean resolved() {
-        return this != PENDING;
-    }
+    PENDING, FULFILLED, CANCELLED_BY_MEMBER, CANCELLED_BY_MERCHANT, EXPIRED
 }

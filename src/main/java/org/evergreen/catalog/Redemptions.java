@@ -22,6 +22,8 @@ import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,6 +48,8 @@ import java.util.UUID;
  */
 @Service
 public class Redemptions {
+
+    private static final Logger log = LoggerFactory.getLogger(Redemptions.class);
 
     /** Origin of the catalog's ledger entries; their keys name the redemption and the step. */
     public static final String ORIGIN = "catalog";
@@ -87,7 +91,7 @@ public class Redemptions {
     @PreAuthorize("hasRole('MEMBER')")
     public Redemption redeem(long rewardId, int quantity, boolean withCash, String requestKey) {
         long memberId = currentUser.require(Role.MEMBER).id();
-        return redeem(memberId, null, rewardId, quantity, withCash, requestKey);
+        return redeem(memberId, false, rewardId, quantity, withCash, requestKey);
     }
 
     /**
@@ -97,8 +101,7 @@ public class Redemptions {
     @PreAuthorize("hasRole('MEMBER')")
     public Redemption redeemFromPool(long rewardId, int quantity, boolean withCash, String requestKey) {
         long memberId = currentUser.require(Role.MEMBER).id();
-        long pool = redeemablePool(memberId).orElseThrow(() -> new RedemptionRefused(Kind.NO_POOL));
-        return redeem(memberId, pool, rewardId, quantity, withCash, requestKey);
+        return redeem(memberId, true, rewardId, quantity, withCash, requestKey);
     }
 
     /** The pool the signed-in member may redeem with, if any: for the catalog's "pay from the pool" choice. */
@@ -112,33 +115,46 @@ public class Redemptions {
         return access == null ? Optional.empty() : access.redeemablePoolOf(memberId);
     }
 
-    private Redemption redeem(long memberId, @Nullable Long poolAccountId, long rewardId, int quantity, boolean withCash,
-                              String requestKey) {
+    private Optional<Long> lockedPool(long memberId) {
+        PoolAccess access = poolAccess.getIfAvailable();
+        return access == null ? Optional.empty() : access.lockRedeemablePoolOf(memberId);
+    }
+
+    private Redemption redeem(long memberId, boolean fromPool, long rewardId, int quantity, boolean withCash, String requestKey) {
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw new RedemptionRefused(Kind.INVALID_QUANTITY);
         }
         if (requestKey == null || requestKey.isBlank() || requestKey.length() > 64) {
             throw new IllegalArgumentException("A redemption needs a request key of at most 64 characters");
         }
-        try {
-            return transactions.execute(() -> redeemOnce(memberId, poolAccountId, rewardId, quantity, withCash, requestKey));
-        } catch (DuplicateKeyException raced) {
-            // The same request from a second click committed first: answer with it.
-            return redemptions.byRequestKey(memberId, requestKey).map(StoredRedemption::redemption).orElseThrow(() -> raced);
-        } catch (LedgerException refused) {
-            if (refused.reason() == LedgerException.Reason.INSUFFICIENT_POINTS) {
-                throw new RedemptionRefused(Kind.INSUFFICIENT_POINTS);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(() -> redeemOnce(memberId, fromPool, rewardId, quantity, withCash, requestKey));
+            } catch (DuplicateKeyException raced) {
+                // The same request from a second click committed first: answer with it. Else two codes collided: anew.
+                Optional<Redemption> first = redemptions.byRequestKey(memberId, requestKey).map(StoredRedemption::redemption);
+                if (first.isPresent() || attempt == 3) {
+                    return first.orElseThrow(() -> raced);
+                }
+            } catch (LedgerException refused) {
+                if (refused.reason() == LedgerException.Reason.INSUFFICIENT_POINTS) {
+                    throw new RedemptionRefused(Kind.INSUFFICIENT_POINTS);
+                }
+                throw refused;
+            } catch (RedemptionRefused refused) {
+                // A second click that waited for the first may find the last item gone, taken by the first: answer it.
+                return redemptions.byRequestKey(memberId, requestKey).map(StoredRedemption::redemption).orElseThrow(() -> refused);
             }
-            throw refused;
         }
     }
 
-    private Redemption redeemOnce(long memberId, @Nullable Long poolAccountId, long rewardId, int quantity, boolean withCash,
-                                  String requestKey) {
+    private Redemption redeemOnce(long memberId, boolean fromPool, long rewardId, int quantity, boolean withCash, String requestKey) {
         Optional<StoredRedemption> first = redemptions.byRequestKey(memberId, requestKey);
         if (first.isPresent()) {
             return first.get().redemption();
         }
+        // The household's row lock, taken first, keeps the member's right to the pool until this commits.
+        Long poolAccountId = fromPool ? lockedPool(memberId).orElseThrow(() -> new RedemptionRefused(Kind.NO_POOL)) : null;
         Instant now = clock.instant();
         StoredReward reward = rewards.find(rewardId, now).filter(found -> found.availableAt(now))
                 .orElseThrow(() -> new RedemptionRefused(Kind.NOT_AVAILABLE));
@@ -149,7 +165,8 @@ public class Redemptions {
         long points = Math.multiplyExact(withCash ? price.cashOptionPoints() : price.points(), quantity);
         BigDecimal cash = withCash ? price.cashOptionAmount().multiply(BigDecimal.valueOf(quantity)) : null;
         // Points first, stock last: the reward's row lock, which puts every redemption of this reward in line (stock
-        // and limit hold), is then kept only for the last few statements. The same order as cancellations: no deadlock.
+        // and limit hold), is then kept only for the last few statements. Cancellations take the same order; where a
+        // lock is still taken the other way round (a merchant's compensation), the deadlock's victim runs again.
         Hold hold = SystemActor.call(() -> ledger.hold(new HoldRequest(
                 poolAccountId != null ? poolAccountId : ledger.account(AccountType.MEMBER_WALLET, memberId), points,
                 ORIGIN, "hold:" + memberId + ":" + requestKey, "user:" + memberId, "redemption", "reward:" + rewardId, null)));
@@ -249,8 +266,9 @@ public class Redemptions {
     }
 
     /**
-     * An owner cancels a redemption their merchant cannot provide: the points come back, and the member receives
-     * the compensation the platform set, paid by the merchant, with the reason.
+     * An owner cancels a redemption their merchant cannot provide: the points come back, and the compensation the
+     * platform set, paid by the merchant, goes where they came from (the member's wallet or the household pool),
+     * with the reason shown to the member. A redemption whose time ran out is the expiry's, with no compensation.
      */
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     public Redemption cancelByMerchant(long redemptionId, String reason) {
@@ -261,33 +279,46 @@ public class Redemptions {
             StoredRedemption stored = redemptions.find(redemptionId).filter(found -> found.redemption().merchantId() == merchantId)
                     .orElseThrow(() -> new RedemptionRefused(Kind.NOT_FOUND));
             Redemption redemption = stored.redemption();
+            if (redemption.status() == RedemptionStatus.PENDING && !redemption.expiresAt().isAfter(clock.instant())) {
+                throw new RedemptionRefused(Kind.EXPIRED);
+            }
             long compensation = policies.compensationFor(redemption.points());
             resolveAndRelease(stored, RedemptionStatus.CANCELLED_BY_MERCHANT, actor, "cancelled", why, compensation);
             if (compensation > 0) {
                 SystemActor.call(() -> ledger.post(new EntryRequest(EntryKind.COMPENSATION, ORIGIN, "compensation:" + redemptionId, actor,
                         "compensation", reference(redemptionId), null,
                         List.of(new Posting(ledger.account(AccountType.MERCHANT_ISSUANCE, merchantId), -compensation),
-                                new Posting(ledger.account(AccountType.MEMBER_WALLET, redemption.memberId()), compensation)), null)));
+                                new Posting(stored.poolAccountId() != null ? stored.poolAccountId()
+                                        : ledger.account(AccountType.MEMBER_WALLET, redemption.memberId()), compensation)), null)));
             }
             return redemptions.find(redemptionId).orElseThrow().redemption();
         });
     }
 
-    /** Releases every pending redemption whose validity ran out by {@code now}; safe to run on every node. */
+    /**
+     * Releases every pending redemption whose validity ran out by {@code now}; safe to run on every node. One that
+     * cannot be released now (fulfilled or cancelled meanwhile) is skipped, and the run goes on past it.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     public int expireDue(Instant now) {
         int expired = 0;
+        long afterId = 0;
         List<Long> due;
-        while (!(due = redemptions.expiredPending(now, 200)).isEmpty()) {
+        while (!(due = redemptions.expiredPending(now, afterId, 200)).isEmpty()) {
             for (long id : due) {
-                boolean done = transactions.execute(() -> redemptions.find(id)
-                        .filter(stored -> stored.redemption().status() == RedemptionStatus.PENDING
-                                && !stored.redemption().expiresAt().isAfter(now))
-                        .map(stored -> {
-                            resolveAndRelease(stored, RedemptionStatus.EXPIRED, "system", "holdExpired", null, null);
-                            return true;
-                        }).orElse(false));
-                expired += done ? 1 : 0;
+                try {
+                    boolean done = transactions.execute(() -> redemptions.find(id)
+                            .filter(stored -> stored.redemption().status() == RedemptionStatus.PENDING
+                                    && !stored.redemption().expiresAt().isAfter(now))
+                            .map(stored -> {
+                                resolveAndRelease(stored, RedemptionStatus.EXPIRED, "system", "holdExpired", null, null);
+                                return true;
+                            }).orElse(false));
+                    expired += done ? 1 : 0;
+                } catch (RedemptionRefused | LedgerException resolvedMeanwhile) {
+                    log.info("Redemption {} not expired: {}", id, resolvedMeanwhile.getMessage());
+                }
+                afterId = id;
             }
         }
         return expired;
@@ -301,7 +332,7 @@ public class Redemptions {
             throw refusalFor(redemptions.find(redemption.id()).orElseThrow().redemption().status());
         }
         SystemActor.call(() -> ledger.release(stored.holdId(), ORIGIN, "release:" + redemption.id(), actor, ledgerReason));
-        // After the points, as a redemption takes them: both lock the member's rows before the reward's.
+        // After the points, as a redemption takes them: the member's rows before the reward's.
         rewards.restock(redemption.rewardId(), redemption.quantity());
         events.publishEvent(new RedemptionChanged(redemption.id(), redemption.memberId(), redemption.points(), stored.poolAccountId(), outcome));
     }

@@ -125,6 +125,10 @@ public class Rewards {
         long points = requirePoints("pointsPrice", pointsPrice);
         checkCashOption(reward.retailValue(), cashOptionPoints, cashOptionAmount);
         policies.checkPrice("pointsPrice", reward.retailValue(), points, null);
+        Optional<Long> campaign = rewards.highestCampaignFrom(rewardId, clock.instant());
+        if (campaign.isPresent() && points <= campaign.get()) {
+            throw new InvalidInputException("pointsPrice", "catalog.price.belowCampaign", campaign.get());
+        }
         rewards.setRegularPrice(rewardId, points, cashOptionPoints, cashOptionAmount, clock.instant(), actor());
     }
 
@@ -208,21 +212,31 @@ public class Rewards {
                 .map(reward -> item(reward, merchants.publicMerchant(reward.merchantId()), myAvailablePoints()));
     }
 
-    /** Every price a reward has had, newest first: members see it, and so does the merchant. */
+    /** Every price a reward has had, newest first: members see it while the reward is offered, and its merchant always. */
     @PreAuthorize("isAuthenticated()")
     public List<PriceChange> priceHistory(long rewardId) {
-        return rewards.priceHistory(rewardId);
+        return visible(rewardId) ? rewards.priceHistory(rewardId) : List.of();
     }
 
     @PreAuthorize("isAuthenticated()")
     public List<Long> imageIds(long rewardId) {
-        return images.ids(rewardId);
+        return visible(rewardId) ? images.ids(rewardId) : List.of();
     }
 
-    /** A picture's bytes (JPEG); pictures of the catalog are shown to every signed-in user. */
+    /** A picture's bytes (JPEG), to whoever may see its reward. */
     @PreAuthorize("isAuthenticated()")
     public Optional<byte[]> image(long imageId, boolean thumbnail) {
-        return images.bytes(imageId, thumbnail);
+        return images.picture(imageId, thumbnail).filter(picture -> visible(picture.rewardId())).map(RewardImages.Picture::bytes);
+    }
+
+    /** Offered in the catalog now, or one of the caller's merchant's own; admins and regulators see every reward. */
+    private boolean visible(long rewardId) {
+        Instant now = clock.instant();
+        return rewards.find(rewardId, now).filter(reward -> switch (currentUser.require().role()) {
+            case ADMIN, REGULATOR -> true;
+            case MERCHANT -> reward.merchantId() == currentUser.merchantId();
+            case MEMBER -> reward.availableAt(now);
+        }).isPresent();
     }
 
     @PreAuthorize("hasRole('MEMBER')")
@@ -250,8 +264,12 @@ public class Rewards {
                 reward.imageId(), Math.max(0, reward.price().points() - Math.max(0, available)));
     }
 
-    /** One of the caller's merchant's rewards; another merchant's is reported as not existing. */
+    /**
+     * One of the caller's merchant's rewards, locked for the change the caller makes; another merchant's is reported
+     * as not existing.
+     */
     private StoredReward mine(long rewardId) {
+        rewards.lock(rewardId);
         return rewards.find(rewardId, clock.instant()).filter(reward -> reward.merchantId() == currentUser.merchantId())
                 .orElseThrow(() -> new InvalidInputException("reward", "catalog.reward.notFound"));
     }

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record HouseholdActivity(Kind kind, @Nullable String memberName, String actorName, @Nullable Long points, Instant at) {
 
     public enum Kind {
-        CREATED, INVITED, JOINED, DECLINED, POOLED, SWEPT, SWEEP_SET, SWEEP_STOPPED, GIFTED, POOL_HELD, POOL_RELEASED, REDEEMED, RETURNED, LEFT, REMOVED,
+        CREATED, INVITED, JOINED, DECLINED, POOLED, SWEPT, SWEEP_SET, SWEEP_STOPPED, GIFTED, POOL_HELD, POOL_RELEASED, REDEEMED, LEFT, REMOVED,
         HEAD_HANDED_OVER, REDEEM_GRANTED, REDEEM_REVOKED, DISSOLVED
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Where households meet the other features: a sweep rides on every purchase's points, a pool redemption's
  * hold and release enter the household's history and its fulfilment is charged to the contributions, and the catalog asks who may redeem with which pool. The listeners
- * run synchronously, inside the purchase's or fulfilment's transaction, so both commit or neither.
+ * run synchronously, inside the transaction of the purchase or of the redemption's step, so both commit or neither.
  */
 @Component
 class HouseholdLedgerEvents implements PoolAccess {
@@ -37,5 +37,10 @@ class HouseholdLedgerEvents implements PoolAccess {
     @Override
     public Optional<Long> redeemablePoolOf(long memberId) {
         return households.redeemablePoolOf(memberId);
+    }
+
+    @Override
+    public Optional<Long> lockRedeemablePoolOf(long memberId) {
+        return households.lockRedeemablePoolOf(memberId);
     }
 }

@@ -44,8 +44,8 @@ import java.util.function.Supplier;
  * Households: a family gathers points in one pool to reach a large reward sooner. Members join by invitation and
  * explicit consent, pool points once or by a standing sweep, give points to each other within the platform's
  * limits, and leave under the rule agreed at creation. Every movement of points is a ledger entry; every change
- * of a household is also kept in its history. Changes of one household take its row lock first, in short
- * transactions retried whole on deadlock.
+ * of a household is also kept in its history. Changes of one household take its row lock first (a sweep, which
+ * rides on a purchase, takes the member's membership row instead), in short transactions retried whole on deadlock.
  */
 @Service
 public class Households {
@@ -157,6 +157,9 @@ public class Households {
         write(() -> {
             var invitation = openInvitation(code);
             HouseholdRow household = households.lock(invitation.householdId()).orElseThrow();
+            if (household.dissolvedAt() != null) {
+                throw new InvalidInputException("code", "household.invitation.answered");
+            }
             if (households.lockMembership(me).isPresent()) {
                 throw new InvalidInputException("code", "household.member.alreadyInHousehold");
             }
@@ -253,8 +256,8 @@ public class Households {
 
     /**
      * Follows a redemption paid from a pool, in the catalog's own transaction: its hold and release enter the history;
-     * its fulfilment is charged to the members' contributions in proportion to them (the largest first takes what
-     * rounding leaves).
+     * its fulfilment is charged to the members' contributions in proportion to them, and what rounding leaves is
+     * charged to the largest contributions first.
      */
     void poolRedemption(long poolAccountId, long redeemerId, long points, RedemptionStatus status) {
         long householdId = SystemActor.call(() -> ledger.ownerOf(poolAccountId, AccountType.HOUSEHOLD_POOL)).orElseThrow();
@@ -363,13 +366,23 @@ public class Households {
         });
     }
 
+    /**
+     * A member leaves or is removed. Under "return own contributions" they get their share of the pool's points in
+     * proportion to the unspent contributions (all of theirs, unless pooled points expired), which is why it waits
+     * while pool redemptions are pending: their outcome decides what is left to share.
+     */
     private void depart(HouseholdRow household, long memberId, long actor, Kind kind) {
         households.lockMembership(memberId);
         long unspent = households.unspent(household.id(), memberId);
         long returned = 0;
         if (household.leavingRule() == LeavingRule.RETURN_OWN_CONTRIBUTIONS && unspent > 0) {
+            if (heldFor(household.id()) > 0) {
+                throw new InvalidInputException("household", "household.leave.pendingRedemptions");
+            }
             long pool = poolAccount(household.id());
-            returned = Math.min(unspent, SystemActor.call(() -> ledger.balance(pool)));
+            long available = SystemActor.call(() -> ledger.balance(pool));
+            long totalUnspent = households.lockContributions(household.id()).stream().mapToLong(row -> row[1]).sum();
+            returned = Math.min(unspent, share(available, unspent, totalUnspent));
             if (returned > 0) {
                 move(EntryKind.POOL, "poolReturn", pool, wallet(memberId), returned, actor, household.id(),
                         "return:" + household.id() + ":" + memberId + ":" + UUID.randomUUID());
@@ -378,6 +391,10 @@ public class Households {
         households.deleteContribution(household.id(), memberId);
         households.deleteMembership(memberId);
         households.insertEvent(household.id(), memberId, kind.name(), actor, returned, clock.instant());
+    }
+
+    private long heldFor(long householdId) {
+        return SystemActor.call(() -> ledger.balance(ledger.account(AccountType.HOUSEHOLD_HELD, householdId)));
     }
 
     /** The head hands the headship to another member. */
@@ -426,8 +443,7 @@ public class Households {
     }
 
     private void dissolve(HouseholdRow household, long head) {
-        long held = SystemActor.call(() -> ledger.balance(ledger.account(AccountType.HOUSEHOLD_HELD, household.id())));
-        if (held > 0) {
+        if (heldFor(household.id()) > 0) {
             throw new InvalidInputException("household", "household.dissolve.pendingRedemptions");
         }
         long pool = poolAccount(household.id());
@@ -455,7 +471,7 @@ public class Households {
                             households.unspent(household.id(), row.memberId())))
                     .toList();
             long pool = poolAccount(household.id());
-            long held = SystemActor.call(() -> ledger.balance(ledger.account(AccountType.HOUSEHOLD_HELD, household.id())));
+            long held = heldFor(household.id());
             return new HouseholdOverview(household.id(), household.name(), household.leavingRule(),
                     SystemActor.call(() -> ledger.balance(pool)), held, members, households.sweepPercent(me).orElse(null), me);
         });
@@ -490,9 +506,23 @@ public class Households {
     /** The pool this member may redeem with: the head's, and that of members the head authorised. */
     Optional<Long> redeemablePoolOf(long memberId) {
         return households.membership(memberId).flatMap(membership -> households.find(membership.householdId())
-                .filter(household -> household.dissolvedAt() == null
-                        && (membership.canRedeem() || household.headMemberId() == memberId))
+                .filter(household -> mayRedeem(household, membership, memberId))
                 .map(household -> poolAccount(household.id())));
+    }
+
+    /**
+     * The same, inside the caller's transaction, with the household's row locked: until it commits, the household
+     * cannot be dissolved, nor the member removed or their right revoked.
+     */
+    Optional<Long> lockRedeemablePoolOf(long memberId) {
+        return households.membership(memberId).flatMap(membership -> households.lock(membership.householdId())
+                .filter(household -> households.membership(memberId).filter(row -> row.householdId() == household.id()
+                        && mayRedeem(household, row, memberId)).isPresent())
+                .map(household -> poolAccount(household.id())));
+    }
+
+    private static boolean mayRedeem(HouseholdRow household, MembershipRow membership, long memberId) {
+        return household.dissolvedAt() == null && (membership.canRedeem() || household.headMemberId() == memberId);
     }
 
     public GiftLimits giftLimits() {
@@ -558,8 +588,13 @@ public class Households {
         }
     }
 
+    /** One retried transaction; joining twice at once (a membership's key taken meanwhile) is refused as such. */
     private <T> T write(Supplier<T> work) {
-        return transactions.execute(work);
+        try {
+            return transactions.execute(work);
+        } catch (DuplicateKeyException joinedMeanwhile) {
+            throw new InvalidInputException("household", "household.member.alreadyInHousehold");
+        }
     }
 
     private long me() {

@@ -24,7 +24,7 @@ CREATE TABLE household_invitation (
     CONSTRAINT uq_household_invitation_code UNIQUE (code),
     KEY ix_household_invitation_household (household_id, id),
     CONSTRAINT fk_household_invitation_household FOREIGN KEY (household_id) REFERENCES household_household (id),
-    CONSTRAINT ck_household_invitation_status CHECK (status IN ('PENDING', 'ACCEPTED', 'DECLINED', 'REVOKED'))
+    CONSTRAINT ck_household_invitation_status CHECK (status IN ('PENDING', 'ACCEPTED', 'DECLINED'))
 ) ENGINE = InnoDB;
 
 --changeset evergreen:0020-household-contribution

@@ -84,6 +84,11 @@ class CatalogServiceTest {
                 now.plus(Duration.ofDays(21))))).isInstanceOfSatisfying(InvalidInputException.class,
                 refused -> assertThat(refused.messageKey()).isEqualTo("catalog.campaign.notLower"));
 
+        assertThatThrownBy(() -> fixtures.as("merchant", () -> rewards.changePrice(id, 8_000L, null, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+                    assertThat(refused.messageKey()).isEqualTo("catalog.price.belowCampaign");
+                    assertThat(refused.arguments()).containsExactly(8_000L);
+                });
         List<PriceChange> history = fixtures.as("merchant", () -> rewards.priceHistory(id));
         assertThat(history).extracting(PriceChange::points).containsExactly(8_000L, 7_500L, 9_000L, 10_000L);
         assertThat(history.get(2).cashOptionPoints()).isEqualTo(4_000L);
@@ -97,6 +102,12 @@ class CatalogServiceTest {
         assertThat(redemption.points()).isEqualTo(15_000);
         assertThat(fixtures.available(member.id())).isEqualTo(5_000);
         assertThat(fixtures.held(member.id())).isEqualTo(15_000);
+
+        // Withdrawn, the reward's history and pictures are its merchant's alone; another merchant never sees them.
+        fixtures.as("merchant", () -> rewards.setListed(id, false));
+        assertThat(fixtures.as(member.username(), () -> rewards.priceHistory(id))).isEmpty();
+        assertThat(fixtures.as("hotel", () -> rewards.priceHistory(id))).isEmpty();
+        assertThat(fixtures.as("merchant", () -> rewards.priceHistory(id))).hasSize(4);
     }
 
     @Test

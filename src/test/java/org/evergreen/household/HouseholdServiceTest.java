@@ -156,6 +156,8 @@ class HouseholdServiceTest {
         assertThat(overview(head).poolHeld()).isEqualTo(2_000);
         assertThat(fixtures.available(child.id())).isZero();
 
+        // While the pool's points are held, nobody takes a share of the pool home: the redemption decides what is left.
+        assertRefused(() -> fixtures.as(head.username(), () -> households.remove(contributor.id())), "household.leave.pendingRedemptions");
         fixtures.as("merchant", () -> redemptions.fulfilMine(redemption.code()));
         HouseholdOverview after = overview(head);
         assertThat(after.poolHeld()).isZero();

@@ -2,7 +2,11 @@ package org.evergreen.catalog.internal;
 
 import org.springframework.stereotype.Component;
 
+import org.jspecify.annotations.Nullable;
+
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -10,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.Optional;
 
 /**
@@ -31,16 +36,37 @@ public class ImageResizer {
     public Optional<Resized> resize(byte[] upload) {
         BufferedImage original;
         try {
-            original = ImageIO.read(new ByteArrayInputStream(upload));
+            original = decode(upload);
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
-        if (original == null || original.getWidth() < 1 || original.getHeight() < 1
-                || (long) original.getWidth() * original.getHeight() > MAX_PIXELS) {
+        if (original == null) {
             return Optional.empty();
         }
         BufferedImage image = scaled(original, IMAGE_EDGE);
         return Optional.of(new Resized(jpeg(image), jpeg(scaled(original, THUMBNAIL_EDGE)), image.getWidth(), image.getHeight()));
+    }
+
+    /** Reads the picture's size from its header first, and decodes it only when that size is allowed. */
+    private static @Nullable BufferedImage decode(byte[] upload) throws IOException {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width < 1 || height < 1 || width * height > MAX_PIXELS) {
+                    return null;
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static BufferedImage scaled(BufferedImage original, int edge) {

@@ -109,10 +109,10 @@ public class RedemptionRepository {
                 .params(outcome.name(), UtcTimes.toColumn(now), by, cancelReason, compensationPoints, redemptionId).update() == 1;
     }
 
-    /** Pending redemptions whose time ran out by {@code now}, a batch at a time. */
-    public List<Long> expiredPending(Instant now, int limit) {
-        return jdbc.sql("SELECT id FROM catalog_redemption WHERE status = 'PENDING' AND expires_at <= ? ORDER BY expires_at LIMIT ?")
-                .params(UtcTimes.toColumn(now), limit).query(Long.class).list();
+    /** Pending redemptions whose time ran out by {@code now}, a batch at a time in id order after {@code afterId}. */
+    public List<Long> expiredPending(Instant now, long afterId, int limit) {
+        return jdbc.sql("SELECT id FROM catalog_redemption WHERE status = 'PENDING' AND expires_at <= ? AND id > ? ORDER BY id LIMIT ?")
+                .params(UtcTimes.toColumn(now), afterId, limit).query(Long.class).list();
     }
 
     public void insertFulfilment(long redemptionId, String origin, String idempotencyKey, Instant now, String by) {

@@ -34,9 +34,12 @@ public class RewardImages {
         return jdbc.sql("SELECT id FROM catalog_reward_image WHERE reward_id = ? ORDER BY id").param(rewardId).query(Long.class).list();
     }
 
+    public record Picture(long rewardId, byte[] bytes) {
+    }
+
     /** The bytes of one picture (or its thumbnail), with the reward it shows. */
-    public Optional<byte[]> bytes(long imageId, boolean thumbnail) {
-        return jdbc.sql("SELECT " + (thumbnail ? "thumbnail" : "image") + " FROM catalog_reward_image WHERE id = ?")
-                .param(imageId).query((rs, row) -> rs.getBytes(1)).optional();
+    public Optional<Picture> picture(long imageId, boolean thumbnail) {
+        return jdbc.sql("SELECT reward_id, " + (thumbnail ? "thumbnail" : "image") + " FROM catalog_reward_image WHERE id = ?")
+                .param(imageId).query((rs, row) -> new Picture(rs.getLong(1), rs.getBytes(2))).optional();
     }
 }

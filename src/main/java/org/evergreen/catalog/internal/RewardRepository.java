@@ -124,6 +124,17 @@ public class RewardRepository {
                 .params(rewardId, UtcTimes.toColumn(endsAt), UtcTimes.toColumn(startsAt)).query(Long.class).single() > 0;
     }
 
+    /** Locks the reward's row: its owner's changes (prices, campaign windows, pictures) happen one after another. */
+    public void lock(long rewardId) {
+        jdbc.sql("SELECT id FROM catalog_reward WHERE id = ? FOR UPDATE").param(rewardId).query(Long.class).optional();
+    }
+
+    /** The highest campaign price of the reward that runs or is announced after {@code moment}, if any. */
+    public Optional<Long> highestCampaignFrom(long rewardId, Instant moment) {
+        return jdbc.sql("SELECT MAX(points) FROM catalog_price WHERE reward_id = ? AND kind = 'CAMPAIGN' AND ends_at > ?")
+                .params(rewardId, UtcTimes.toColumn(moment)).query(Long.class).optional();
+    }
+
     public Optional<StoredReward> find(long rewardId, Instant moment) {
         return jdbc.sql(SELECT + " WHERE r.id = ?").params(column(moment), column(moment), rewardId)
                 .query(RewardRepository::map).optional();

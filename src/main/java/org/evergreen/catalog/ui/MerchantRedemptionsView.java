@@ -31,8 +31,9 @@ import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 
 /**
- * Fulfilment at the merchant: staff type or scan a member's redemption code and hand over the reward, which
- * captures the held points (and records the cash part). Owners may cancel a redemption they cannot provide; the
+ * Fulfilment at the merchant: staff type or scan the redemption code the member presents and hand over the reward,
+ * which captures the held points (and records the cash part); the list of pending redemptions shows only the
+ * codes' ends. Owners may cancel a redemption they cannot provide; the
  * member then gets the points back and the compensation the platform set.
  */
 @Route("merchant/redemptions")
@@ -74,7 +75,8 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
         add(status);
 
         grid.addClassName("merchant-redemption-grid");
-        grid.addColumn(Redemption::code).setHeader(getTranslation("redemption.code")).setKey("code").setAutoWidth(true);
+        // Only the member holds the whole code: the list shows its end, so that staff fulfil what a member presents.
+        grid.addColumn(redemption -> masked(redemption.code())).setHeader(getTranslation("redemption.code")).setKey("code").setAutoWidth(true);
         grid.addColumn(redemption -> redemption.rewardName(getLocale())).setHeader(getTranslation("catalog.reward")).setKey("reward").setFlexGrow(3);
         grid.addColumn(Redemption::quantity).setHeader(getTranslation("catalog.quantity")).setKey("quantity");
         grid.addColumn(texts::redemptionPrice).setHeader(getTranslation("catalog.price")).setKey("price").setFlexGrow(2);
@@ -92,18 +94,17 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
 
     private HorizontalLayout actions(Redemption redemption) {
         HorizontalLayout actions = new HorizontalLayout();
-        if (redemption.status() == RedemptionStatus.PENDING) {
-            Button fulfil = new Button(getTranslation("redemption.fulfil"), click -> fulfil(redemption.code()));
-            fulfil.addClassName("fulfil");
-            actions.add(fulfil);
-            if (owner) {
-                Button cancel = new Button(getTranslation("redemption.merchantCancel"), click -> openCancel(redemption));
-                cancel.addClassName("merchant-cancel");
-                cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-                actions.add(cancel);
-            }
+        if (redemption.status() == RedemptionStatus.PENDING && owner) {
+            Button cancel = new Button(getTranslation("redemption.merchantCancel"), click -> openCancel(redemption));
+            cancel.addClassName("merchant-cancel");
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            actions.add(cancel);
         }
         return actions;
+    }
+
+    static String masked(String code) {
+        return "••••••" + code.substring(code.length() - 4);
     }
 
     private void fulfil(String typedCode) {

@@ -229,8 +229,10 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
             } catch (RedemptionRefused refused) {
                 Notification.show(getTranslation(refused.messageKey()), 5000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                redeem.setEnabled(true);
                 refresh();
+            } finally {
+                // Whatever stopped it (a refusal, or an error shown by the portal), the member may try again.
+                redeem.setEnabled(true);
             }
         });
         dialog.add(pictures, description, facts, new H3(getTranslation("catalog.priceHistory")), history, quantity, payWith, fromPool, affordability);

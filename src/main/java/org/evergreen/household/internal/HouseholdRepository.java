@@ -140,12 +140,11 @@ public class HouseholdRepository {
                 .param(householdId).query((rs, row) -> new long[]{rs.getLong("member_id"), rs.getLong("unspent")}).list();
     }
 
+    /** One statement: a sweep and a pooling of the same member's first contribution may race. */
     public void addContribution(long householdId, long memberId, long points) {
-        if (jdbc.sql("UPDATE household_contribution SET unspent = unspent + ? WHERE household_id = ? AND member_id = ?")
-                .params(points, householdId, memberId).update() == 0) {
-            jdbc.sql("INSERT INTO household_contribution (household_id, member_id, unspent) VALUES (?, ?, ?)")
-                    .params(householdId, memberId, points).update();
-        }
+        jdbc.sql("INSERT INTO household_contribution (household_id, member_id, unspent) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE unspent = unspent + VALUES(unspent)")
+                .params(householdId, memberId, points).update();
     }
 
     public void setContribution(long householdId, long memberId, long unspent) {

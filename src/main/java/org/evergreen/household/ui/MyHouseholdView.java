@@ -148,7 +148,9 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Button action(String label, String className, Runnable work) {
-        Button button = new Button(label, click -> run(work, null));
+        Button button = new Button(label);
+        button.setDisableOnClick(true);
+        button.addClickListener(click -> run(work, null, button));
         button.addClassName(className);
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         return button;
@@ -157,7 +159,9 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
     private Div poolForm(HouseholdOverview household) {
         IntegerField points = new IntegerField(getTranslation("household.pool.points"));
         points.addClassName("pool-points");
-        Button pool = new Button(getTranslation("household.pool.move"), click -> run(() -> households.pool(value(points)), points));
+        Button pool = new Button(getTranslation("household.pool.move"));
+        pool.setDisableOnClick(true);
+        pool.addClickListener(click -> run(() -> households.pool(value(points)), points, pool));
         pool.addClassName("pool-once");
         IntegerField percent = new IntegerField(getTranslation("household.sweep.percent"));
         percent.addClassName("sweep-percent");
@@ -165,7 +169,9 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
         if (household.mySweepPercent() != null) {
             percent.setValue(household.mySweepPercent());
         }
-        Button sweep = new Button(getTranslation("household.sweep.save"), click -> run(() -> households.setSweep(percent.getValue()), percent));
+        Button sweep = new Button(getTranslation("household.sweep.save"));
+        sweep.setDisableOnClick(true);
+        sweep.addClickListener(click -> run(() -> households.setSweep(percent.getValue()), percent, sweep));
         sweep.addClassName("save-sweep");
         HorizontalLayout once = new HorizontalLayout(points, pool);
         once.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -185,12 +191,14 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
         GiftLimits limits = households.giftLimits();
         points.setHelperText(getTranslation("household.gift.limits", formats.number(limits.daily(), getLocale()),
                 formats.number(limits.monthly(), getLocale())));
-        Button give = new Button(getTranslation("household.gift.give"), click -> run(() -> {
+        Button give = new Button(getTranslation("household.gift.give"));
+        give.setDisableOnClick(true);
+        give.addClickListener(click -> run(() -> {
             if (recipient.getValue() == null) {
                 throw new InvalidInputException("recipient", "validation.required");
             }
             households.gift(recipient.getValue().memberId(), value(points));
-        }, points));
+        }, points, give));
         give.addClassName("give-gift");
         HorizontalLayout row = new HorizontalLayout(recipient, points, give);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -221,10 +229,12 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
             confirm.addClassName("leave-dialog");
             confirm.add(new Paragraph(getTranslation(alone ? "household.dissolve.text" : "household.leave.text",
                     getTranslation("household.leavingRule." + household.leavingRule().name()))));
-            Button yes = new Button(getTranslation(alone ? "household.dissolve" : "household.leave"), yesClick -> {
+            Button yes = new Button(getTranslation(alone ? "household.dissolve" : "household.leave"));
+            yes.addClickListener(yesClick -> {
                 confirm.close();
-                run(alone ? households::dissolve : households::leave, null);
+                run(alone ? households::dissolve : households::leave, null, yes);
             });
+            yes.setDisableOnClick(true);
             yes.addClassName("confirm-leave");
             yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
             confirm.getFooter().add(new Button(getTranslation("action.cancel"), no -> confirm.close()), yes);
@@ -249,8 +259,12 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
         return new Div(new H3(getTranslation("household.activity")), grid);
     }
 
-    /** Runs a change, then shows the household as it now is; a refusal goes next to the field or in a notification. */
-    private void run(Runnable change, @Nullable HasValidation field) {
+    /**
+     * Runs a change, then shows the household as it now is; a refusal goes next to the field or in a notification.
+     * Its button is disabled from the click (in the browser) until the answer, so that a double click moves no points
+ * twice.
+     */
+    private void run(Runnable change, @Nullable HasValidation field, Button trigger) {
         try {
             change.run();
             Notification.show(getTranslation("household.done")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -263,6 +277,7 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
             } else {
                 Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
+            trigger.setEnabled(true);
         }
     }
 

@@ -184,7 +184,10 @@ class CatalogViewsTest extends KaribuTest {
         Redemption redemption = fixtures.as(member.username(), () -> redemptions.redeem(reward, 1, false, "view"));
         login("merchant");
         navigate("merchant/redemptions");
-        assertThat(rows("merchant-redemption-grid")).anyMatch(row -> row.contains(redemption.code()) && row.contains("核销视图测试"));
+        String masked = MerchantRedemptionsView.masked(redemption.code());
+        assertThat(masked).isEqualTo("••••••" + redemption.code().substring(6));
+        assertThat(rows("merchant-redemption-grid")).anyMatch(row -> row.contains(masked) && row.contains("核销视图测试"))
+                .noneMatch(row -> row.contains(redemption.code()));
 
         setValue(_get(TextField.class, spec -> spec.withClasses("fulfil-code")), "ZZZZZ-ZZZZZ");
         _click(_get(Button.class, spec -> spec.withClasses("fulfil-by-code")));
@@ -195,7 +198,7 @@ class CatalogViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withClasses("fulfil-by-code")));
         expectNotifications("兑换 " + redemption.code() + " 已核销：扣除 1,500 积分。");
         assertThat(fixtures.held(member.id())).isZero();
-        assertThat(rows("merchant-redemption-grid")).noneMatch(row -> row.contains(redemption.code()));
+        assertThat(rows("merchant-redemption-grid")).noneMatch(row -> row.contains(masked));
         assertThat(fixtures.as(member.username(), () -> redemptions.mine(0, 1)).getFirst().status()).isEqualTo(RedemptionStatus.FULFILLED);
 
         setValue(_get(TextField.class, spec -> spec.withClasses("fulfil-code")), redemption.code());
@@ -212,7 +215,7 @@ class CatalogViewsTest extends KaribuTest {
         login("merchant");
         navigate("merchant/redemptions");
         int row = rows("merchant-redemption-grid").indexOf(rows("merchant-redemption-grid").stream()
-                .filter(text -> text.contains(redemption.code())).findFirst().orElseThrow());
+                .filter(text -> text.contains(MerchantRedemptionsView.masked(redemption.code()))).findFirst().orElseThrow());
         _click(rowButton("merchant-redemption-grid", row, "merchant-cancel"));
         _click(_get(Button.class, spec -> spec.withClasses("confirm-merchant-cancel")));
         assertThat(_get(TextArea.class, spec -> spec.withLabel("原因（会员可见）")).getErrorMessage()).isEqualTo("此项为必填项。");
