@@ -12,6 +12,7 @@ import org.evergreen.member.MemberProfile;
 import org.evergreen.member.MemberProfiles;
 import org.evergreen.member.OneTimeCodes;
 import org.evergreen.member.Tier;
+import org.evergreen.member.TierThresholds;
 import org.evergreen.member.Tiers;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.TillPrincipal;
@@ -90,59 +91,52 @@ public class Purchases {
 
     /**
      * Records a till's purchase and posts its points; the same key again answers the first result. One short
-     * transaction, run again from the start if the database picks it as a deadlock's victim.
+     * transaction, run again from the start if the database picks it as a deadlock's victim. A replay is found
+     * when the purchase's row cannot be inserted (its key, or its receipt, is taken), and the attempt rolls back
+     * whole: a new purchase spends no statement on looking for a first one.
      */
     @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
     public PurchaseResult record(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
-        return transactions.execute(() -> recordOnce(till, request, idempotencyKey));
+        try {
+            return transactions.execute(() -> recordOnce(till, request, idempotencyKey));
+        } catch (DuplicateKeyException taken) {
+            return replay(till, request, idempotencyKey)
+                    .orElseThrow(() -> new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt"));
+        } catch (PurchaseRefused refused) {
+            // A replay long after the first request (say, of a purchase now too old to report) still answers it.
+            return replay(till, request, idempotencyKey).orElseThrow(() -> refused);
+        }
+    }
+
+    private Optional<PurchaseResult> replay(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
+        return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey)
+                .map(first -> replayOf(first, RequestFingerprints.of("store:" + till.storeId(), request)));
     }
 
     private PurchaseResult recordOnce(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
         String requestHash = RequestFingerprints.of("store:" + till.storeId(), request);
-        var replay = purchases.byIdempotencyKey(till.merchantId(), idempotencyKey);
-        if (replay.isPresent()) {
-            return replayOf(replay.get(), requestHash);
-        }
         PurchaseRequest purchase = normalized(request);
-        var found = purchase.memberCode() != null ? codes.use(purchase.memberCode()) : members.byNumber(purchase.memberNumber());
-        if (found.isEmpty()) {
-            // A parallel request with this key may have used the one-time code first: then this is its replay.
-            var first = purchases.byIdempotencyKey(till.merchantId(), idempotencyKey);
-            if (first.isPresent()) {
-                return replayOf(first.get(), requestHash);
-            }
-            throw new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail");
-        }
-        MemberProfile member = found.get();
+        // A replay whose one-time code the first request used finds no member: record() then answers the first.
+        MemberProfile member = (purchase.memberCode() != null ? codes.use(purchase.memberCode()) : members.byNumber(purchase.memberNumber()))
+                .orElseThrow(() -> new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail"));
         RuleSetVersion ruleSet = rules.at(till.merchantId(), purchase.purchasedAt())
                 .orElseThrow(() -> new PurchaseRefused(Kind.NO_EARNING_RULE, "no-earning-rule", "api.purchase.noRule"));
-        if (purchases.receiptTaken(till.storeId(), purchase.receiptNumber())) {
-            // Taken by a parallel request with this very key that committed meanwhile? Then this is its replay.
-            return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey).map(first -> replayOf(first, requestHash))
-                    .orElseThrow(() -> new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt"));
-        }
         long earlierPurchases = purchases.countPurchase(member.userId());
-        Tier tier = tiers.thresholds().tierFor(purchases.qualifyingSpend(member.userId(),
-                purchase.purchasedAt().minus(TIER_WINDOW), purchase.purchasedAt()));
-        EarningFacts facts = new EarningFacts(tier, !purchases.hasPurchasedAt(member.userId(), till.merchantId()),
-                earlierPurchases == 0, member.joinedAt());
+        TierThresholds thresholds = tiers.thresholds();
+        PurchaseRepository.MemberFacts before = purchases.memberFacts(member.userId(), till.merchantId(),
+                purchase.purchasedAt().minus(TIER_WINDOW), purchase.purchasedAt());
+        Tier tier = thresholds.tierFor(before.qualifyingSpend());
+        EarningFacts facts = new EarningFacts(tier, !before.purchasedHere(), earlierPurchases == 0, member.joinedAt());
         PointsCalculation calculation = PointsCalculator.calculate(purchase.lines(), purchase.total(), purchase.purchasedAt(), ruleSet,
                 campaigns.inEffect(till.merchantId(), purchase.purchasedAt(), member.joinedAt()), policies.at(purchase.purchasedAt()), facts);
-        long purchaseId;
-        try {
-            purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase,
-                    new PurchaseRepository.Earned(ruleSet.version(), tier, calculation), clock.instant());
-        } catch (DuplicateKeyException raced) {
-            // The same key from a parallel request committed first: answer as its replay. Else the receipt was taken.
-            return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey).map(first -> replayOf(first, requestHash))
-                    .orElseThrow(() -> new PurchaseRefused(Kind.DUPLICATE_RECEIPT, "duplicate-receipt", "api.purchase.duplicateReceipt"));
-        }
+        long purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase,
+                new PurchaseRepository.Earned(ruleSet.version(), tier, calculation), clock.instant());
         Long merchantEntry = calculation.merchantPoints() == 0 ? null : earn("merchant:" + till.merchantId(), idempotencyKey, till.actor(),
                 purchaseId, AccountType.MERCHANT_ISSUANCE, till.merchantId(), member.userId(), calculation.merchantPoints());
         Long platformEntry = calculation.platformPoints() == 0 ? null : earn(PLATFORM_ORIGIN, "purchase:" + purchaseId, till.actor(),
                 purchaseId, AccountType.PLATFORM_PROMOTION, AccountType.PLATFORM, member.userId(), calculation.platformPoints());
         purchases.linkLedgerEntries(purchaseId, merchantEntry, platformEntry);
-        updateTier(member.userId());
+        updateTier(member.userId(), thresholds);
         if (calculation.points() > 0) {
             events.publishEvent(new PointsEarned(member.userId(), purchaseId, calculation.points()));
         }
@@ -160,8 +154,12 @@ public class Purchases {
 
     /** Stores the tier that the member's rolling 12-month qualifying spend gives them now. */
     void updateTier(long memberId) {
+        updateTier(memberId, tiers.thresholds());
+    }
+
+    private void updateTier(long memberId, TierThresholds thresholds) {
         BigDecimal spend = purchases.qualifyingSpend(memberId, clock.instant().minus(TIER_WINDOW), null);
-        SystemActor.call(() -> tiers.recordQualifyingSpend(memberId, spend));
+        SystemActor.call(() -> tiers.recordQualifyingSpend(memberId, spend, thresholds));
     }
 
     private PurchaseResult replayOf(PurchaseRepository.StoredPurchase first, String requestHash) {

@@ -234,18 +234,15 @@ public class Households {
 
     /** Sweeps the member's share of a purchase's points into their pool, in the purchase's own transaction. */
     void sweep(long memberId, long purchaseId, long earned) {
-        Optional<MembershipRow> membership = households.lockMembership(memberId);
-        if (membership.isEmpty()) {
+        Optional<long[]> rule = households.lockSweep(memberId);
+        if (rule.isEmpty()) {
             return;
         }
-        Optional<Integer> percent = households.sweepPercent(memberId);
-        if (percent.isEmpty()) {
-            return;
-        }
-        long householdId = membership.get().householdId();
+        long householdId = rule.get()[0];
+        long percent = rule.get()[1];
         long wallet = wallet(memberId);
         // A wallet still repaying a refund's clawback sweeps only what it holds.
-        long points = Math.min(earned * percent.get() / 100, SystemActor.call(() -> ledger.balance(wallet)));
+        long points = Math.min(earned * percent / 100, SystemActor.call(() -> ledger.balance(wallet)));
         if (points <= 0) {
             return;
         }

@@ -63,7 +63,13 @@ public class Tiers {
     /** Stores the tier that a member's newly worked-out qualifying spend gives them; returns it. */
     @PreAuthorize("hasRole('ADMIN')")
     public Tier recordQualifyingSpend(long memberId, BigDecimal qualifyingSpend) {
-        Tier tier = thresholds().tierFor(qualifyingSpend);
+        return recordQualifyingSpend(memberId, qualifyingSpend, thresholds());
+    }
+
+    /** The same under thresholds the caller has just read (a purchase reads them once for both of its uses). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Tier recordQualifyingSpend(long memberId, BigDecimal qualifyingSpend, TierThresholds thresholds) {
+        Tier tier = thresholds.tierFor(qualifyingSpend);
         members.updateTier(memberId, tier, qualifyingSpend);
         return tier;
     }

@@ -68,20 +68,29 @@ public class PurchaseRepository {
         return jdbc.sql("SELECT purchases - 1 FROM earning_member_activity WHERE member_id = ?").param(memberId).query(Long.class).single();
     }
 
-    public boolean hasPurchasedAt(long memberId, long merchantId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM earning_purchase WHERE member_id = ? AND merchant_id = ?)")
-                .params(memberId, merchantId).query(Boolean.class).single();
+    /** What a purchase needs to know of the member's past: the qualifying spend in a span, and whether they bought here before. */
+    public record MemberFacts(BigDecimal qualifyingSpend, boolean purchasedHere) {
     }
+
+    /** One statement for both of a purchase's questions about the member's earlier purchases. */
+    public MemberFacts memberFacts(long memberId, long merchantId, Instant from, Instant until) {
+        return jdbc.sql("SELECT (" + QUALIFYING_SPEND + ") AS spend,"
+                        + " EXISTS (SELECT 1 FROM earning_purchase WHERE member_id = ? AND merchant_id = ?) AS here")
+                .params(memberId, UtcTimes.toColumn(from), UtcTimes.toColumn(until), memberId, merchantId)
+                .query((rs, row) -> new MemberFacts(rs.getBigDecimal("spend"), rs.getBoolean("here"))).single();
+    }
+
+    /**
+     * Purchases less their refunds, of a member in a span. Each purchase's refunds are summed through their index,
+     * never the whole refund table.
+     */
+    private static final String QUALIFYING_SPEND = "SELECT COALESCE(SUM(p.total - COALESCE((SELECT SUM(r.amount) FROM earning_refund r"
+            + " WHERE r.purchase_id = p.id), 0)), 0) FROM earning_purchase p WHERE p.member_id = ? AND p.purchased_at >= ? AND p.purchased_at < ?";
 
     /** What the member paid, less refunds, for purchases made from {@code from} and before {@code until} (if given). */
     public BigDecimal qualifyingSpend(long memberId, Instant from, @Nullable Instant until) {
         LocalDateTime end = UtcTimes.toColumn(until == null ? Instant.parse("9999-01-01T00:00:00Z") : until);
-        return jdbc.sql("""
-                        SELECT COALESCE(SUM(p.total), 0) - COALESCE(SUM(r.refunded), 0) FROM earning_purchase p
-                        LEFT JOIN (SELECT purchase_id, SUM(amount) AS refunded FROM earning_refund GROUP BY purchase_id) r
-                               ON r.purchase_id = p.id
-                        WHERE p.member_id = ? AND p.purchased_at >= ? AND p.purchased_at < ?""")
-                .params(memberId, UtcTimes.toColumn(from), end).query(BigDecimal.class).single();
+        return jdbc.sql(QUALIFYING_SPEND).params(memberId, UtcTimes.toColumn(from), end).query(BigDecimal.class).single();
     }
 
     public long insert(long merchantId, long storeId, long memberId, String idempotencyKey, String requestHash,
@@ -169,11 +178,6 @@ public class PurchaseRepository {
     public void linkLedgerEntries(long purchaseId, @Nullable Long merchantEntryId, @Nullable Long platformEntryId) {
         jdbc.sql("UPDATE earning_purchase SET ledger_entry_id = ?, platform_entry_id = ? WHERE id = ?")
                 .params(merchantEntryId, platformEntryId, purchaseId).update();
-    }
-
-    public boolean receiptTaken(long storeId, String receiptNumber) {
-        return jdbc.sql("SELECT COUNT(*) FROM earning_purchase WHERE store_id = ? AND receipt_number = ?")
-                .params(storeId, receiptNumber).query(Long.class).single() > 0;
     }
 
     /** Members with a purchase made in this span: their rolling spend changes as it leaves the 12-month window. */

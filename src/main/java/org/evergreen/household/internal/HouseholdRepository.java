@@ -156,6 +156,13 @@ public class HouseholdRepository {
         jdbc.sql("DELETE FROM household_contribution WHERE household_id = ? AND member_id = ?").params(householdId, memberId).update();
     }
 
+    /** The household and sweep percent of a member who sweeps, with the membership locked; one statement per purchase. */
+    public Optional<long[]> lockSweep(long memberId) {
+        return jdbc.sql("SELECT m.household_id, s.percent FROM household_membership m JOIN household_sweep s ON s.member_id = m.member_id"
+                        + " WHERE m.member_id = ? FOR UPDATE")
+                .param(memberId).query((rs, row) -> new long[]{rs.getLong("household_id"), rs.getLong("percent")}).optional();
+    }
+
     public Optional<Integer> sweepPercent(long memberId) {
         return jdbc.sql("SELECT percent FROM household_sweep WHERE member_id = ?").param(memberId).query(Integer.class).optional();
     }
