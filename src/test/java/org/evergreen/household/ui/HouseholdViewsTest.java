@@ -19,16 +19,26 @@ import org.evergreen.household.HouseholdOverview;
 import org.evergreen.household.Households;
 import org.evergreen.household.Invitation;
 import org.evergreen.household.LeavingRule;
+import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.earning.Purchases;
+import org.evergreen.merchant.TillKeys;
+import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.shared.ui.Fact;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -46,6 +56,10 @@ class HouseholdViewsTest extends KaribuTest {
     Households households;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Purchases purchases;
+    @Autowired
+    TillKeys tillKeys;
 
     CatalogFixtures fixtures;
 
@@ -124,6 +138,12 @@ class HouseholdViewsTest extends KaribuTest {
         setValue(_get(IntegerField.class, spec -> spec.withClasses("sweep-percent")), 30);
         _click(_get(Button.class, spec -> spec.withClasses("save-sweep")));
         assertThat(households.myHousehold().orElseThrow().mySweepPercent()).isEqualTo(30);
+        // A purchase at a till: 30 % of its points go into the pool at once.
+        long earned = purchase(family.get(0));
+        navigate("member/household");
+        assertThat(_get(Fact.class, spec -> spec.withClasses("pool-available")).value())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%,d", 1_000 + earned * 30 / 100));
+        assertThat(activity()).anyMatch(row -> row.contains("自动转入积分池"));
 
         @SuppressWarnings("unchecked")
         Select<HouseholdOverview.Member> recipient = _get(Select.class, spec -> spec.withClasses("gift-recipient"));
@@ -138,7 +158,7 @@ class HouseholdViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withClasses("give-gift")));
         assertThat(_get(IntegerField.class, spec -> spec.withClasses("gift-points")).getErrorMessage())
                 .isEqualTo("每天最多赠送 2,000 积分；今天还可赠送 500。");
-        assertThat(fixtures.available(family.get(0).id())).isEqualTo(500);
+        assertThat(fixtures.available(family.get(0).id())).isEqualTo(500 + earned - earned * 30 / 100);
         assertThat(activity()).anyMatch(row -> row.contains("赠送") && row.contains("1,500 积分"))
                 .anyMatch(row -> row.contains("转入积分池 1,000 积分"));
     }
@@ -218,6 +238,22 @@ class HouseholdViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withClasses("save-gift-limits")));
         assertThat(_get(IntegerField.class, spec -> spec.withLabel("每月赠送限额（积分）")).getErrorMessage()).isEqualTo("每月限额不能低于每日限额。");
         assertThat(households.giftLimits().daily()).isNotEqualTo(3_000);
+    }
+
+    /** A purchase at the demo store's till for this member; the points it earned. */
+    private long purchase(TestMember member) {
+        String number = jdbc.sql("SELECT member_number FROM member_member WHERE user_id = ?").param(member.id()).query(String.class).single();
+        TillPrincipal till = tillKeys.authenticate("eg_demo0001_EvergreenDemoTillKey2026Pine0001").orElseThrow();
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
+        try {
+            return purchases.record(till, new PurchaseRequest(number, null, "HV-" + System.nanoTime(), Instant.now(), "CNY",
+                    new BigDecimal("100.00"), List.of(new PurchaseRequest.Line("T-1", "毛巾", "home", 1, new BigDecimal("100.00"), false, null))),
+                    UUID.randomUUID().toString()).pointsEarned();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
     }
 
     private List<TestMember> family(LeavingRule rule, long... points) {
