@@ -39,7 +39,6 @@ import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
