@@ -20,6 +20,7 @@ import org.evergreen.security.Role;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.validation.InvalidInputException;
+import org.evergreen.shared.validation.ReadableCodes;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,13 +32,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,7 +53,6 @@ public class Redemptions {
     /** Origin of the catalog's ledger entries; their keys name the redemption and the step. */
     public static final String ORIGIN = "catalog";
     public static final int MAX_QUANTITY = 10;
-    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 10;
 
     private final RedemptionRepository redemptions;
@@ -66,7 +64,6 @@ public class Redemptions {
     private final ObjectProvider<PoolAccess> poolAccess;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     Redemptions(RedemptionRepository redemptions, RewardRepository rewards, CatalogPolicies policies, Ledger ledger,
                 CurrentUser currentUser, RetryingTransactions transactions, ObjectProvider<PoolAccess> poolAccess,
@@ -176,7 +173,7 @@ public class Redemptions {
         if (reward.perMemberLimit() != null && redemptions.takenBy(memberId, rewardId) + quantity > reward.perMemberLimit()) {
             throw new RedemptionRefused(Kind.LIMIT_REACHED);
         }
-        long id = redemptions.insert(new NewRedemption(newCode(), memberId, rewardId, reward.merchantId(), requestKey, quantity,
+        long id = redemptions.insert(new NewRedemption(ReadableCodes.random(CODE_LENGTH), memberId, rewardId, reward.merchantId(), requestKey, quantity,
                 points, cash, reward.currency(), reward.priceId(), hold.id(), poolAccountId, now,
                 now.plus(Duration.ofDays(reward.redeemWithinDays()))));
         events.publishEvent(new RedemptionChanged(id, memberId, points, poolAccountId, RedemptionStatus.PENDING));
@@ -380,17 +377,9 @@ public class Redemptions {
         return redemptions.byCode(normalize(code)).map(StoredRedemption::redemption).filter(found -> found.merchantId() == merchantId);
     }
 
-    private String newCode() {
-        StringBuilder code = new StringBuilder(CODE_LENGTH);
-        for (int i = 0; i < CODE_LENGTH; i++) {
-            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-        }
-        return code.toString();
-    }
-
-    /** Codes are read aloud and typed: case, spaces and dashes do not matter. */
+    /** A typed code as it is stored; one of the wrong length is refused. */
     static String normalize(@Nullable String code) {
-        String normalized = code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String normalized = ReadableCodes.normalize(code);
         if (normalized.length() != CODE_LENGTH) {
             throw new InvalidInputException("code", "redemption.code.invalid");
         }

@@ -18,6 +18,7 @@ import org.evergreen.security.UserAccounts;
 import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.validation.InvalidInputException;
+import org.evergreen.shared.validation.ReadableCodes;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +27,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,6 @@ public class Households {
 
     /** Origin of the household's ledger entries. */
     static final String ORIGIN = "household";
-    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 12;
     private static final long MAX_POINTS = 100_000_000;
 
@@ -65,7 +64,6 @@ public class Households {
     private final ZoneId zone;
     private final Duration invitationValidity;
     private final GiftLimits defaultGiftLimits;
-    private final SecureRandom random = new SecureRandom();
 
     Households(HouseholdRepository households, UserAccounts userAccounts, CurrentUser currentUser, Ledger ledger,
                RetryingTransactions transactions, DisplayFormats formats, Clock clock,
@@ -129,7 +127,7 @@ public class Households {
             HouseholdRow household = lockMine(me);
             requireHead(household, me);
             Instant now = clock.instant();
-            String code = newCode();
+            String code = ReadableCodes.random(CODE_LENGTH);
             Instant expiresAt = now.plus(invitationValidity);
             households.insertInvitation(household.id(), code, me, now, expiresAt);
             households.insertEvent(household.id(), null, Kind.INVITED.name(), me, null, now);
@@ -140,7 +138,7 @@ public class Households {
     /** What an invitation offers, for the member who received its code. */
     @PreAuthorize("hasRole('MEMBER')")
     public Optional<InvitationDetails> invitation(String code) {
-        return households.invitation(normalize(code)).flatMap(invitation -> households.find(invitation.householdId()).map(household -> {
+        return households.invitation(ReadableCodes.normalize(code)).flatMap(invitation -> households.find(invitation.householdId()).map(household -> {
             InvitationDetails.State state = !"PENDING".equals(invitation.status()) || household.dissolvedAt() != null
                     ? InvitationDetails.State.ANSWERED
                     : invitation.expiresAt().isAfter(clock.instant()) ? InvitationDetails.State.OPEN : InvitationDetails.State.EXPIRED;
@@ -188,7 +186,7 @@ public class Households {
     }
 
     private HouseholdRepository.InvitationRow openInvitation(String code) {
-        var invitation = households.invitation(normalize(code))
+        var invitation = households.invitation(ReadableCodes.normalize(code))
                 .orElseThrow(() -> new InvalidInputException("code", "household.invitation.unknown"));
         HouseholdRow household = households.find(invitation.householdId()).orElseThrow();
         if (!"PENDING".equals(invitation.status()) || household.dissolvedAt() != null) {
@@ -274,21 +272,22 @@ public class Households {
         List<long[]> contributions = households.lockContributions(householdId);
         long total = contributions.stream().mapToLong(row -> row[1]).sum();
         long charge = Math.min(points, total);
-        long charged = 0;
-        for (long[] row : contributions) {
-            long share = share(charge, row[1], total);
-            households.setContribution(householdId, row[0], row[1] - share);
-            charged += share;
+        long[] charged = new long[contributions.size()];
+        long left = charge;
+        for (int i = 0; i < charged.length; i++) {
+            charged[i] = share(charge, contributions.get(i)[1], total);
+            left -= charged[i];
         }
-        long left = charge - charged;
-        for (long[] row : contributions) {
-            if (left == 0) {
-                break;
-            }
-            long unspent = households.unspent(householdId, row[0]);
-            long more = Math.min(left, unspent);
-            households.setContribution(householdId, row[0], unspent - more);
+        // What rounding leaves goes to the largest contributions first (they come largest first).
+        for (int i = 0; i < charged.length && left > 0; i++) {
+            long more = Math.min(left, contributions.get(i)[1] - charged[i]);
+            charged[i] += more;
             left -= more;
+        }
+        for (int i = 0; i < charged.length; i++) {
+            if (charged[i] > 0) {
+                households.setContribution(householdId, contributions.get(i)[0], contributions.get(i)[1] - charged[i]);
+            }
         }
     }
 
@@ -462,10 +461,11 @@ public class Households {
         return households.findByMember(me).map(household -> {
             List<MembershipRow> memberships = households.memberships(household.id());
             Map<Long, String> names = userAccounts.displayNames(memberships.stream().map(MembershipRow::memberId).toList());
+            Map<Long, Long> unspent = households.contributions(household.id());
             List<HouseholdOverview.Member> members = memberships.stream()
                     .map(row -> new HouseholdOverview.Member(row.memberId(), names.getOrDefault(row.memberId(), "?"),
                             row.memberId() == household.headMemberId(), row.canRedeem() || row.memberId() == household.headMemberId(),
-                            households.unspent(household.id(), row.memberId())))
+                            unspent.getOrDefault(row.memberId(), 0L)))
                     .toList();
             long pool = poolAccount(household.id());
             long held = heldFor(household.id());
@@ -608,17 +608,5 @@ public class Households {
 
     private long poolAccount(long householdId) {
         return SystemActor.call(() -> ledger.account(AccountType.HOUSEHOLD_POOL, householdId));
-    }
-
-    private String newCode() {
-        StringBuilder code = new StringBuilder(CODE_LENGTH);
-        for (int i = 0; i < CODE_LENGTH; i++) {
-            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-        }
-        return code.toString();
-    }
-
-    private static String normalize(@Nullable String code) {
-        return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
     }
 }

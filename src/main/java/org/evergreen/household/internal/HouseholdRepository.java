@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The household tables: households, memberships, invitations, contributions, sweep rules, gifts and events. */
 @Repository
@@ -132,6 +134,13 @@ public class HouseholdRepository {
     public long unspent(long householdId, long memberId) {
         return jdbc.sql("SELECT COALESCE(MAX(unspent), 0) FROM household_contribution WHERE household_id = ? AND member_id = ?")
                 .params(householdId, memberId).query(Long.class).single();
+    }
+
+    /** Every member's unspent contribution, by member. */
+    public Map<Long, Long> contributions(long householdId) {
+        return jdbc.sql("SELECT member_id, unspent FROM household_contribution WHERE household_id = ?").param(householdId)
+                .query((rs, row) -> Map.entry(rs.getLong("member_id"), rs.getLong("unspent"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Every member's unspent contribution, locked, largest first. */
