@@ -5,6 +5,8 @@ import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.Posting;
+import org.evergreen.merchant.TillKeys;
+import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.MemberRegistration;
 import org.evergreen.security.SystemActor;
 import org.evergreen.security.UserAccounts;
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Members with known points and rewards with known prices, made through the real services, for the catalog's tests. */
@@ -28,6 +32,8 @@ public final class CatalogFixtures {
 
     /** Phone numbers 1370xxxxxxx belong to these tests; the start differs per run of the JVM. */
     private static final AtomicInteger NEXT_PHONE = new AtomicInteger((int) (System.nanoTime() % 9_000_000) * 100);
+
+    private static final String DEMO_TILL_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
 
     public record TestMember(long id, String username) {
     }
@@ -37,6 +43,7 @@ public final class CatalogFixtures {
     private final Ledger ledger;
     private final Rewards rewards;
     private final JdbcClient jdbc;
+    private final TillKeys tillKeys;
 
     public CatalogFixtures(ApplicationContext context) {
         this.users = context.getBean(UserAccounts.class);
@@ -44,6 +51,7 @@ public final class CatalogFixtures {
         this.ledger = context.getBean(Ledger.class);
         this.rewards = context.getBean(Rewards.class);
         this.jdbc = context.getBean(JdbcClient.class);
+        this.tillKeys = context.getBean(TillKeys.class);
     }
 
     /** A new member with {@code points} available, earned at the demo store. */
@@ -76,6 +84,23 @@ public final class CatalogFixtures {
 
     public long merchantOf(String staffUsername) {
         return jdbc.sql("SELECT merchant_id FROM security_user WHERE username = ?").param(staffUsername).query(Long.class).single();
+    }
+
+    public String memberNumber(long memberId) {
+        return jdbc.sql("SELECT member_number FROM member_member WHERE user_id = ?").param(memberId).query(String.class).single();
+    }
+
+    /** Runs as the demo store's till, signed in by the key the README prints. */
+    public <T> T asDemoTill(Function<TillPrincipal, T> work) {
+        TillPrincipal till = tillKeys.authenticate(DEMO_TILL_KEY).orElseThrow();
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
+        try {
+            return work.apply(till);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
     }
 
     /** Runs as this user, signed in through the real user store. */

@@ -1,6 +1,7 @@
 package org.evergreen.catalog;
 
 import org.evergreen.EvergreenTest;
+import org.evergreen.Together;
 import org.evergreen.catalog.CatalogFixtures.TestMember;
 import org.evergreen.ledger.IntegrityReport;
 import org.evergreen.ledger.Ledger;
@@ -11,17 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +45,7 @@ class RedemptionConcurrencyTest {
         long reward = fixtures.reward("merchant", "限量随行杯", "50", 1_000, 5L, null, false);
         List<TestMember> members = IntStream.range(0, 24).mapToObj(i -> fixtures.member(1_000)).toList();
         Map<RedemptionRefused.Kind, AtomicInteger> refusals = new ConcurrentHashMap<>();
-        List<Redemption> won = race(members.size(), i -> fixtures.as(members.get(i).username(), () -> {
+        List<Redemption> won = Together.race(members.size(), i -> fixtures.as(members.get(i).username(), () -> {
             try {
                 return redemptions.redeem(reward, 1, false, "race");
             } catch (RedemptionRefused refused) {
@@ -75,7 +69,7 @@ class RedemptionConcurrencyTest {
         TestMember member = fixtures.member(3_000);
         AtomicInteger insufficient = new AtomicInteger();
         // Each session has its own request key, as separate browser tabs would.
-        List<Redemption> won = race(8, i -> fixtures.as(member.username(), () -> {
+        List<Redemption> won = Together.race(8, i -> fixtures.as(member.username(), () -> {
             try {
                 return redemptions.redeem(reward, 1, false, "session-" + i);
             } catch (RedemptionRefused refused) {
@@ -97,40 +91,13 @@ class RedemptionConcurrencyTest {
     void aDoubleClickIsOneRedemption() throws Exception {
         long reward = fixtures.reward("merchant", "双击保护", "30", 1_000, 100L, null, false);
         TestMember member = fixtures.member(10_000);
-        List<Redemption> answers = race(6, i -> fixtures.as(member.username(), () -> redemptions.redeem(reward, 1, false, "one-click")));
+        List<Redemption> answers = Together.race(6, i -> fixtures.as(member.username(), () -> redemptions.redeem(reward, 1, false, "one-click")));
 
         assertThat(answers).hasSize(6);
         assertThat(answers).extracting(Redemption::id).containsOnly(answers.getFirst().id());
         assertThat(fixtures.held(member.id())).isEqualTo(1_000);
         assertThat(fixtures.available(member.id())).isEqualTo(9_000);
         assertClean();
-    }
-
-    /** Runs {@code attempts} calls at once from as many threads; returns the non-null answers. */
-    private static <T> List<T> race(int attempts, Function<Integer, T> attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
-                int index = i;
-                futures.add(pool.submit((Callable<T>) () -> {
-                    start.await();
-                    return attempt.apply(index);
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                T answer = future.get();
-                if (answer != null) {
-                    answers.add(answer);
-                }
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private void assertClean() {

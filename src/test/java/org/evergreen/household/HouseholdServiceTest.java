@@ -1,6 +1,7 @@
 package org.evergreen.household;
 
 import org.evergreen.EvergreenTest;
+import org.evergreen.Together;
 import org.evergreen.catalog.CatalogFixtures;
 import org.evergreen.catalog.CatalogFixtures.TestMember;
 import org.evergreen.catalog.Redemption;
@@ -11,8 +12,6 @@ import org.evergreen.earning.Purchases;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.IntegrityReport;
 import org.evergreen.ledger.Ledger;
-import org.evergreen.merchant.TillKeys;
-import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,20 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @EvergreenTest
 class HouseholdServiceTest {
 
-    private static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
-
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -53,8 +42,6 @@ class HouseholdServiceTest {
     Redemptions redemptions;
     @Autowired
     Purchases purchases;
-    @Autowired
-    TillKeys tillKeys;
     @Autowired
     Ledger ledger;
     @Autowired
@@ -113,11 +100,9 @@ class HouseholdServiceTest {
         List<TestMember> family = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 0, 0);
         TestMember sweeper = family.get(1);
         fixtures.as(sweeper.username(), () -> households.setSweep(50));
-        PurchaseRequest purchase = new PurchaseRequest(memberNumber(sweeper.id()), null, "SWEEP-" + System.nanoTime(), Instant.now(), "CNY",
+        PurchaseRequest purchase = new PurchaseRequest(fixtures.memberNumber(sweeper.id()), null, "SWEEP-" + System.nanoTime(), Instant.now(), "CNY",
                 new BigDecimal("41.00"), List.of(new PurchaseRequest.Line("S-1", "毛巾", "home", 1, new BigDecimal("41.00"), false, null)));
-        long[] earned = new long[1];
-        asTill(() -> earned[0] = purchases.record(tillKeys.authenticate(DEMO_KEY).orElseThrow(), purchase, UUID.randomUUID().toString())
-                .pointsEarned());
+        long[] earned = {fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()).pointsEarned())};
 
         // At least 41 points at the demo store's base rate (campaigns that other tests launched may add to them); half
         // of them, rounded down, is swept.
@@ -246,7 +231,7 @@ class HouseholdServiceTest {
         fixtures.as(family.get(0).username(), () -> households.setCanRedeem(family.get(1).id(), true));
         long reward = fixtures.reward("merchant", "池竞争礼品", "100", 2_000, null, null, false);
         AtomicInteger refused = new AtomicInteger();
-        List<Redemption> won = race(2, i -> fixtures.as(family.get(i).username(), () -> {
+        List<Redemption> won = Together.race(2, i -> fixtures.as(family.get(i).username(), () -> {
             try {
                 return redemptions.redeemFromPool(reward, 1, false, "pool-race");
             } catch (RedemptionRefused insufficient) {
@@ -269,7 +254,7 @@ class HouseholdServiceTest {
             TestMember giver = family.get(0);
             TestMember leaver = family.get(1);
             fixtures.as(leaver.username(), () -> households.pool(300));
-            race(2, i -> {
+            Together.race(2, i -> {
                 try {
                     if (i == 0) {
                         fixtures.as(giver.username(), () -> households.gift(leaver.id(), 200));
@@ -287,48 +272,6 @@ class HouseholdServiceTest {
             assertThat(fixtures.as(leaver.username(), () -> households.myHousehold())).isEmpty();
         }
         assertClean();
-    }
-
-    private static <T> List<T> race(int attempts, java.util.function.IntFunction<T> attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
-                int index = i;
-                futures.add(pool.submit((Callable<T>) () -> {
-                    start.await();
-                    return attempt.apply(index);
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                T answer = future.get();
-                if (answer != null) {
-                    answers.add(answer);
-                }
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private String memberNumber(long memberId) {
-        return jdbc.sql("SELECT member_number FROM member_member WHERE user_id = ?").param(memberId).query(String.class).single();
-    }
-
-    private void asTill(Runnable work) {
-        TillPrincipal till = tillKeys.authenticate(DEMO_KEY).orElseThrow();
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
     }
 
     private void assertClean() {

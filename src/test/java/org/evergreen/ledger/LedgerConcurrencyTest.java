@@ -1,5 +1,6 @@
 package org.evergreen.ledger;
 
+import org.evergreen.Together;
 import org.evergreen.security.SystemActor;
 import org.junit.jupiter.api.Test;
 import com.zaxxer.hikari.HikariDataSource;
@@ -205,22 +206,6 @@ class LedgerConcurrencyTest extends LedgerTestSupport {
 
     /** Starts all workers at the same moment and rethrows the first failure. */
     private static void runTogether(List<Callable<Void>> workers) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(workers.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Void>> results = new ArrayList<>();
-            for (Callable<Void> worker : workers) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return worker.call();
-                }));
-            }
-            start.countDown();
-            for (Future<Void> result : results) {
-                result.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Together.race(workers.size(), i -> workers.get(i).call());
     }
 }

@@ -21,17 +21,12 @@ import org.evergreen.household.Invitation;
 import org.evergreen.household.LeavingRule;
 import org.evergreen.earning.PurchaseRequest;
 import org.evergreen.earning.Purchases;
-import org.evergreen.merchant.TillKeys;
-import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.shared.ui.Fact;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,8 +53,6 @@ class HouseholdViewsTest extends KaribuTest {
     JdbcClient jdbc;
     @Autowired
     Purchases purchases;
-    @Autowired
-    TillKeys tillKeys;
 
     CatalogFixtures fixtures;
 
@@ -242,18 +235,9 @@ class HouseholdViewsTest extends KaribuTest {
 
     /** A purchase at the demo store's till for this member; the points it earned. */
     private long purchase(TestMember member) {
-        String number = jdbc.sql("SELECT member_number FROM member_member WHERE user_id = ?").param(member.id()).query(String.class).single();
-        TillPrincipal till = tillKeys.authenticate("eg_demo0001_EvergreenDemoTillKey2026Pine0001").orElseThrow();
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-        try {
-            return purchases.record(till, new PurchaseRequest(number, null, "HV-" + System.nanoTime(), Instant.now(), "CNY",
-                    new BigDecimal("100.00"), List.of(new PurchaseRequest.Line("T-1", "毛巾", "home", 1, new BigDecimal("100.00"), false, null))),
-                    UUID.randomUUID().toString()).pointsEarned();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        PurchaseRequest purchase = new PurchaseRequest(fixtures.memberNumber(member.id()), null, "HV-" + System.nanoTime(), Instant.now(),
+                "CNY", new BigDecimal("100.00"), List.of(new PurchaseRequest.Line("T-1", "毛巾", "home", 1, new BigDecimal("100.00"), false, null)));
+        return fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()).pointsEarned());
     }
 
     private List<TestMember> family(LeavingRule rule, long... points) {
