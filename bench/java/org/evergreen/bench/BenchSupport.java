@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,26 @@ final class BenchSupport {
 
     static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /**
+     * CPU time spent so far by this JVM and by the embedded MariaDB (a child process): per unit of work, a cost
+     * that a noisy shared machine disturbs far less than it disturbs throughput.
+     */
+    record CpuTime(Duration application, Duration database) {
+
+        static CpuTime now() {
+            Duration database = ProcessHandle.current().descendants()
+                    .filter(process -> process.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+                    .findFirst().flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+            return new CpuTime(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO), database);
+        }
+
+        /** Reports the milliseconds of CPU each of {@code units} cost the application and the database since {@code start}. */
+        void reportSince(CpuTime start, long units, String prefix) {
+            report(prefix + ".application", (application.toNanos() - start.application.toNanos()) / 1e6 / units, "cpu_ms");
+            report(prefix + ".database", (database.toNanos() - start.database.toNanos()) / 1e6 / units, "cpu_ms");
+        }
     }
 
     @FunctionalInterface
