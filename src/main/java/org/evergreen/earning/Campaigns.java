@@ -87,6 +87,11 @@ public class Campaigns {
         return campaigns.inEffect(merchantId, moment, memberJoinedAt);
     }
 
+    /** These campaigns (a purchase's context names them), in the order given. */
+    List<Campaign> versions(List<Long> ids) {
+        return campaigns.versions(ids);
+    }
+
     private long disclose(@Nullable Long merchantId, CampaignDraft draft) {
         if (draft.kind() == null || (merchantId == null) != (draft.kind() == CampaignKind.SIGN_UP)) {
             throw new InvalidInputException("kind", merchantId == null ? "campaign.platformIsSignUp" : "campaign.signUpIsPlatform");

@@ -1,8 +1,10 @@
 package org.evergreen.earning;
 
 import org.evergreen.security.CurrentUser;
+import org.evergreen.shared.database.ImmutableRowCache;
 import org.evergreen.shared.time.UtcTimes;
 import org.evergreen.shared.validation.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,11 +23,13 @@ import java.time.LocalDateTime;
 public class EarningPolicies {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
+    private static final String COLUMNS = "bonus_cap_percent, yuan_per_point, effective_from";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final EarningPolicy defaults;
+    private final ImmutableRowCache<EarningPolicy> versions = new ImmutableRowCache<>(1_000);
 
     EarningPolicies(JdbcClient jdbc, CurrentUser currentUser, Clock clock,
                     @Value("${evergreen.earning.bonus-cap-percent:10}") BigDecimal bonusCapPercent,
@@ -41,13 +47,19 @@ public class EarningPolicies {
 
     /** The policy that was in force at {@code moment}. */
     public EarningPolicy at(Instant moment) {
-        return jdbc.sql("""
-                        SELECT bonus_cap_percent, yuan_per_point, effective_from FROM earning_policy
-                        WHERE effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1""")
-                .param(UtcTimes.toColumn(moment))
-                .query((rs, n) -> new EarningPolicy(rs.getBigDecimal("bonus_cap_percent"), rs.getBigDecimal("yuan_per_point"),
-                        UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class))))
-                .optional().orElse(defaults);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM earning_policy WHERE effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1")
+                .param(UtcTimes.toColumn(moment)).query(EarningPolicies::map).optional().orElse(defaults);
+    }
+
+    /** One policy by its row id (a purchase's context names it), or the defaults for none; a policy never changes. */
+    EarningPolicy version(@Nullable Long id) {
+        return id == null ? defaults : versions.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM earning_policy WHERE id = ?")
+                .param(key).query(EarningPolicies::map).optional()).orElseThrow();
+    }
+
+    private static EarningPolicy map(ResultSet rs, int row) throws SQLException {
+        return new EarningPolicy(rs.getBigDecimal("bonus_cap_percent"), rs.getBigDecimal("yuan_per_point"),
+                UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class)));
     }
 
     @PreAuthorize("hasRole('ADMIN')")

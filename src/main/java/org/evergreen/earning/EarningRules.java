@@ -108,6 +108,11 @@ public class EarningRules {
         return ruleSets.at(merchantId, moment);
     }
 
+    /** One version by its row id (a purchase's context names it). */
+    Optional<RuleSetVersion> version(long id) {
+        return ruleSets.byId(id);
+    }
+
     /** The rules with their categories normalized, or the first thing wrong with them. */
     static RuleSet checked(RuleSet rules) {
         requireRate("basePointsPerYuan", rules.basePointsPerYuan());

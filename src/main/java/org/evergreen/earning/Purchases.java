@@ -119,16 +119,16 @@ public class Purchases {
         // A replay whose one-time code the first request used finds no member: record() then answers the first.
         MemberProfile member = (purchase.memberCode() != null ? codes.use(purchase.memberCode()) : members.byNumber(purchase.memberNumber()))
                 .orElseThrow(() -> new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail"));
-        RuleSetVersion ruleSet = rules.at(till.merchantId(), purchase.purchasedAt())
+        purchases.lockMember(member.userId());
+        PurchaseRepository.PurchaseContext context = purchases.context(member.userId(), till.merchantId(), purchase.purchasedAt(),
+                clock.instant(), member.joinedAt(), TIER_WINDOW);
+        RuleSetVersion ruleSet = Optional.ofNullable(context.ruleSetId()).flatMap(rules::version)
                 .orElseThrow(() -> new PurchaseRefused(Kind.NO_EARNING_RULE, "no-earning-rule", "api.purchase.noRule"));
-        long earlierPurchases = purchases.countPurchase(member.userId());
         TierThresholds thresholds = tiers.thresholds();
-        PurchaseRepository.MemberFacts before = purchases.memberFacts(member.userId(), till.merchantId(),
-                purchase.purchasedAt().minus(TIER_WINDOW), purchase.purchasedAt());
-        Tier tier = thresholds.tierFor(before.qualifyingSpend());
-        EarningFacts facts = new EarningFacts(tier, !before.purchasedHere(), earlierPurchases == 0, member.joinedAt());
+        Tier tier = thresholds.tierFor(context.spendBefore());
+        EarningFacts facts = new EarningFacts(tier, !context.purchasedHere(), !context.purchasedBefore(), member.joinedAt());
         PointsCalculation calculation = PointsCalculator.calculate(purchase.lines(), purchase.total(), purchase.purchasedAt(), ruleSet,
-                campaigns.inEffect(till.merchantId(), purchase.purchasedAt(), member.joinedAt()), policies.at(purchase.purchasedAt()), facts);
+                campaigns.versions(context.campaignIds()), policies.version(context.policyId()), facts);
         long purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase,
                 new PurchaseRepository.Earned(ruleSet.version(), tier, calculation), clock.instant());
         Long merchantEntry = calculation.merchantPoints() == 0 ? null : earn("merchant:" + till.merchantId(), idempotencyKey, till.actor(),
@@ -136,7 +136,9 @@ public class Purchases {
         Long platformEntry = calculation.platformPoints() == 0 ? null : earn(PLATFORM_ORIGIN, "purchase:" + purchaseId, till.actor(),
                 purchaseId, AccountType.PLATFORM_PROMOTION, AccountType.PLATFORM, member.userId(), calculation.platformPoints());
         purchases.linkLedgerEntries(purchaseId, merchantEntry, platformEntry);
-        updateTier(member.userId(), thresholds);
+        // The purchase is within the tier window of now (it is at most 30 days old), so it adds to the spend whole.
+        BigDecimal spendNow = context.spendSince().add(purchase.total());
+        SystemActor.call(() -> tiers.recordQualifyingSpend(member.userId(), spendNow, thresholds));
         if (calculation.points() > 0) {
             events.publishEvent(new PointsEarned(member.userId(), purchaseId, calculation.points()));
         }
@@ -154,12 +156,8 @@ public class Purchases {
 
     /** Stores the tier that the member's rolling 12-month qualifying spend gives them now. */
     void updateTier(long memberId) {
-        updateTier(memberId, tiers.thresholds());
-    }
-
-    private void updateTier(long memberId, TierThresholds thresholds) {
         BigDecimal spend = purchases.qualifyingSpend(memberId, clock.instant().minus(TIER_WINDOW), null);
-        SystemActor.call(() -> tiers.recordQualifyingSpend(memberId, spend, thresholds));
+        SystemActor.call(() -> tiers.recordQualifyingSpend(memberId, spend));
     }
 
     private PurchaseResult replayOf(PurchaseRepository.StoredPurchase first, String requestHash) {

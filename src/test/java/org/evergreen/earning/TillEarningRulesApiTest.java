@@ -1,15 +1,22 @@
 package org.evergreen.earning;
 
+import org.evergreen.merchant.MerchantCategory;
+import org.evergreen.merchant.MerchantDirectory;
+import org.evergreen.merchant.NewMerchant;
+import org.evergreen.merchant.UnifiedSocialCreditCode;
 import org.evergreen.security.SystemActor;
 import org.evergreen.security.UserAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +32,15 @@ class TillEarningRulesApiTest extends TillApiTestSupport {
 
     @Autowired
     UserAccounts userAccounts;
+
+    @Autowired
+    MerchantDirectory merchants;
+
+    @Autowired
+    EarningRules earningRules;
+
+    @Autowired
+    Campaigns campaigns;
 
     @Test
     void theBreakdownNamesEveryRuleAndCampaignThatFired() throws Exception {
@@ -120,6 +136,40 @@ class TillEarningRulesApiTest extends TillApiTestSupport {
                             SELECT COUNT(*) FROM earning_purchase p JOIN member_member m ON m.user_id = p.member_id
                             WHERE m.member_number = ?""").param(member).query(Long.class).single()).isEqualTo(1);
         }
+    }
+
+    /**
+     * A purchase names the rule set, campaigns and cap that apply by id, and their rows are cached for good: a version
+     * disclosed now, and a campaign launched now, must still reach the very next purchase.
+     */
+    @Test
+    void aRuleVersionAndACampaignDisclosedNowApplyToTheVeryNextPurchase() throws Exception {
+        String first17 = "91310000MA" + String.format("%07d", System.nanoTime() % 10_000_000);
+        long merchantId = SystemActor.call(() -> merchants.register(new NewMerchant("即时文具", "Instant Stationery",
+                MerchantCategory.STATIONERY, first17 + UnifiedSocialCreditCode.checkCharacter(first17),
+                List.of(new NewMerchant.NewStore("即时店", "Instant store", "上海", "Shanghai", "即时路 1 号")))));
+        long storeId = SystemActor.call(() -> merchants.storesOf(merchantId)).getFirst().id();
+        String key = "eg_inst%04d_InstantStationeryTillKeyTests001".formatted(System.nanoTime() % 10_000);
+        SystemActor.run(() -> {
+            earningRules.disclose(merchantId, RuleSet.flatRate(BigDecimal.ONE), null);
+            tillKeys.createKnown(merchantId, storeId, "即时收银台", key);
+        });
+        String member = memberNumberOf("13800000024");
+        List<String> basket = List.of(line("P-1", "pens", 1, "10.00", false, null));
+
+        JsonNode first = JSON.readTree(post(key, member, "10.00", basket).body());
+        assertThat(rules(first.get("breakdown"))).containsExactly("base::10");
+
+        SystemActor.run(() -> earningRules.disclose(merchantId, RuleSet.flatRate(new BigDecimal("3")), null));
+        JsonNode second = JSON.readTree(post(key, member, "10.00", basket).body());
+        assertThat(rules(second.get("breakdown"))).containsExactly("base::30");
+        assertThat(second.get("breakdown").get(0).get("version").asInt()).isEqualTo(2);
+
+        long campaignId = SystemActor.call(() -> campaigns.launch(merchantId, new CampaignDraft(CampaignKind.FIXED_BONUS, "即时奖励",
+                "Instant bonus", null, 5L, Set.of(), Set.of(), null, Instant.now().plus(1, ChronoUnit.DAYS))));
+        JsonNode third = JSON.readTree(post(key, member, "10.00", basket).body());
+        assertThat(rules(third.get("breakdown"))).containsExactly("base::30", "campaign:FIXED_BONUS:5");
+        assertThat(third.get("breakdown").get(1).get("campaign").asLong()).isEqualTo(campaignId);
     }
 
     private String newMember() {

@@ -3,6 +3,7 @@ package org.evergreen.earning.internal;
 import org.evergreen.earning.Campaign;
 import org.evergreen.earning.CampaignKind;
 import org.evergreen.member.Tier;
+import org.evergreen.shared.database.ImmutableRowCache;
 import org.evergreen.shared.time.UtcTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -30,6 +31,7 @@ public class CampaignRepository {
     private static final RowMapper<Campaign> MAPPER = CampaignRepository::map;
 
     private final JdbcClient jdbc;
+    private final ImmutableRowCache<Campaign> versions = new ImmutableRowCache<>(10_000);
 
     public CampaignRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -74,6 +76,12 @@ public class CampaignRepository {
     public List<Campaign> ofMerchants(Collection<Long> merchantIds) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM earning_campaign WHERE merchant_id IN (:merchants) ORDER BY starts_at DESC, id DESC")
                 .param("merchants", merchantIds).query(MAPPER).list();
+    }
+
+    /** Campaigns by id, in the order given, each read from the database only the first time: a campaign never changes. */
+    public List<Campaign> versions(List<Long> ids) {
+        return ids.stream().map(id -> versions.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM earning_campaign WHERE id = ?")
+                .param(key).query(MAPPER).optional()).orElseThrow()).toList();
     }
 
     public List<Campaign> byIds(Collection<Long> ids) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public class PurchaseRepository {
     public record Earned(int ruleVersion, Tier tier, PointsCalculation calculation) {
     }
 
+    private static final LocalDateTime END_OF_TIME = LocalDateTime.of(9999, 1, 1, 0, 0);
+
     private final JdbcClient jdbc;
 
     public PurchaseRepository(JdbcClient jdbc) {
@@ -51,33 +54,66 @@ public class PurchaseRepository {
     }
 
     /**
-     * Counts one more purchase of the member and returns how many they had before. The row stays locked to the
-     * end of the transaction, so one member's purchases are decided one at a time ("first purchase" bonuses).
+     * Takes the member's activity row for the rest of the transaction, so that one member's purchases are decided one
+     * at a time ("first purchase" bonuses, the tier); everything read after it sees the member's earlier purchases.
      */
-    public long countPurchase(long memberId) {
+    public void lockMember(long memberId) {
         // UPDATE first and a plain INSERT for a member's first purchase: an upsert would take gap locks, and first
         // purchases of members with neighbouring ids would wait for each other.
         if (jdbc.sql("UPDATE earning_member_activity SET purchases = purchases + 1 WHERE member_id = ?").param(memberId).update() == 0) {
             try {
                 jdbc.sql("INSERT INTO earning_member_activity (member_id, purchases) VALUES (?, 1)").param(memberId).update();
-                return 0;
             } catch (DuplicateKeyException parallelFirstPurchase) {
                 jdbc.sql("UPDATE earning_member_activity SET purchases = purchases + 1 WHERE member_id = ?").param(memberId).update();
             }
         }
-        return jdbc.sql("SELECT purchases - 1 FROM earning_member_activity WHERE member_id = ?").param(memberId).query(Long.class).single();
     }
 
-    /** What a purchase needs to know of the member's past: the qualifying spend in a span, and whether they bought here before. */
-    public record MemberFacts(BigDecimal qualifyingSpend, boolean purchasedHere) {
+    /**
+     * What a purchase needs to know before its points are worked out: the member's past, and which immutable rows
+     * (rule set, policy, campaigns) apply, by id.
+     *
+     * @param spendBefore    the qualifying spend in the 12 months before the purchase (its tier)
+     * @param spendSince     the qualifying spend since 12 months before now, without this purchase (the tier after it)
+     * @param campaignIds    the merchant's campaigns running at the purchase, then the platform's of the member's joining
+     */
+    public record PurchaseContext(BigDecimal spendBefore, BigDecimal spendSince, boolean purchasedBefore, boolean purchasedHere,
+                                  @Nullable Long ruleSetId, @Nullable Long policyId, List<Long> campaignIds) {
     }
 
-    /** One statement for both of a purchase's questions about the member's earlier purchases. */
-    public MemberFacts memberFacts(long memberId, long merchantId, Instant from, Instant until) {
-        return jdbc.sql("SELECT (" + QUALIFYING_SPEND + ") AS spend,"
-                        + " EXISTS (SELECT 1 FROM earning_purchase WHERE member_id = ? AND merchant_id = ?) AS here")
-                .params(memberId, UtcTimes.toColumn(from), UtcTimes.toColumn(until), memberId, merchantId)
-                .query((rs, row) -> new MemberFacts(rs.getBigDecimal("spend"), rs.getBoolean("here"))).single();
+    /**
+     * One statement for all of a purchase's questions: a round trip each would dominate its write path. The rows it
+     * names never change, so their contents come from caches.
+     */
+    public PurchaseContext context(long memberId, long merchantId, Instant purchasedAt, Instant now, Instant memberJoinedAt,
+                                   Duration tierWindow) {
+        LocalDateTime at = UtcTimes.toColumn(purchasedAt);
+        LocalDateTime joined = UtcTimes.toColumn(memberJoinedAt);
+        return jdbc.sql("SELECT (" + QUALIFYING_SPEND + ") AS spend_before, (" + QUALIFYING_SPEND + ") AS spend_since,"
+                        + " EXISTS (SELECT 1 FROM earning_purchase WHERE member_id = ?) AS purchased_before,"
+                        + " EXISTS (SELECT 1 FROM earning_purchase WHERE member_id = ? AND merchant_id = ?) AS purchased_here,"
+                        + " (SELECT id FROM earning_rule_set WHERE merchant_id = ? AND effective_from <= ?"
+                        + "  ORDER BY effective_from DESC, version DESC LIMIT 1) AS rule_set_id,"
+                        + " (SELECT id FROM earning_policy WHERE effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1) AS policy_id,"
+                        + " (SELECT GROUP_CONCAT(id ORDER BY starts_at, id) FROM earning_campaign"
+                        + "  WHERE merchant_id = ? AND starts_at <= ? AND ends_at > ?) AS merchant_campaigns,"
+                        + " (SELECT GROUP_CONCAT(id ORDER BY starts_at, id) FROM earning_campaign"
+                        + "  WHERE merchant_id IS NULL AND starts_at <= ? AND ends_at > ?) AS platform_campaigns")
+                .params(memberId, UtcTimes.toColumn(purchasedAt.minus(tierWindow)), at,
+                        memberId, UtcTimes.toColumn(now.minus(tierWindow)), END_OF_TIME,
+                        memberId, memberId, merchantId, merchantId, at, at, merchantId, at, at, joined, joined)
+                .query((rs, row) -> {
+                    List<Long> campaigns = new ArrayList<>(ids(rs.getString("merchant_campaigns")));
+                    campaigns.addAll(ids(rs.getString("platform_campaigns")));
+                    return new PurchaseContext(rs.getBigDecimal("spend_before"), rs.getBigDecimal("spend_since"),
+                            rs.getBoolean("purchased_before"), rs.getBoolean("purchased_here"), rs.getObject("rule_set_id", Long.class),
+                            rs.getObject("policy_id", Long.class), campaigns);
+                })
+                .single();
+    }
+
+    private static List<Long> ids(@Nullable String list) {
+        return list == null ? List.of() : Arrays.stream(list.split(",")).map(Long::valueOf).toList();
     }
 
     /**
@@ -89,7 +125,7 @@ public class PurchaseRepository {
 
     /** What the member paid, less refunds, for purchases made from {@code from} and before {@code until} (if given). */
     public BigDecimal qualifyingSpend(long memberId, Instant from, @Nullable Instant until) {
-        LocalDateTime end = UtcTimes.toColumn(until == null ? Instant.parse("9999-01-01T00:00:00Z") : until);
+        LocalDateTime end = until == null ? END_OF_TIME : UtcTimes.toColumn(until);
         return jdbc.sql(QUALIFYING_SPEND).params(memberId, UtcTimes.toColumn(from), end).query(BigDecimal.class).single();
     }
 

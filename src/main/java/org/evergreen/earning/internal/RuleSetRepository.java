@@ -2,6 +2,7 @@ package org.evergreen.earning.internal;
 
 import org.evergreen.earning.RuleSet;
 import org.evergreen.earning.RuleSetVersion;
+import org.evergreen.shared.database.ImmutableRowCache;
 import org.evergreen.shared.time.UtcTimes;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,9 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The {@code earning_rule_set} table: each version's rules kept as one JSON document, never changed. */
 @Repository
@@ -25,7 +24,7 @@ public class RuleSetRepository {
 
     private final JdbcClient jdbc;
     /** Versions never change, so a parsed one can be kept for good (keyed by row id). */
-    private final Map<Long, RuleSet> parsed = new ConcurrentHashMap<>();
+    private final ImmutableRowCache<RuleSetVersion> parsed = new ImmutableRowCache<>(10_000);
 
     public RuleSetRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -59,13 +58,21 @@ public class RuleSetRepository {
                 .params(merchantId, UtcTimes.toColumn(moment)).query(mapper()).optional();
     }
 
+    /** One version by its row id, read from the database only the first time. */
+    public Optional<RuleSetVersion> byId(long id) {
+        return parsed.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM earning_rule_set WHERE id = ?").param(key)
+                .query(mapper()).optional());
+    }
+
     private RowMapper<RuleSetVersion> mapper() {
         return (rs, n) -> {
+            long merchantId = rs.getLong("merchant_id");
+            int version = rs.getInt("version");
             String document = rs.getString("rules");
-            RuleSet rules = parsed.computeIfAbsent(rs.getLong("id"), id -> JSON.readValue(document, RuleSet.class));
-            return new RuleSetVersion(rs.getLong("merchant_id"), rs.getInt("version"), rules,
-                    UtcTimes.fromColumn(rs.getObject("disclosed_at", LocalDateTime.class)),
-                    UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class)));
+            Instant disclosedAt = UtcTimes.fromColumn(rs.getObject("disclosed_at", LocalDateTime.class));
+            Instant effectiveFrom = UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class));
+            return parsed.get(rs.getLong("id"), id -> Optional.of(new RuleSetVersion(merchantId, version,
+                    JSON.readValue(document, RuleSet.class), disclosedAt, effectiveFrom))).orElseThrow();
         };
     }
 }
