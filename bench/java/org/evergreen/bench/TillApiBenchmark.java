@@ -106,11 +106,10 @@ class TillApiBenchmark {
             long entries = jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE kind = 'EARN'").query(Long.class).single();
             report("till_api.purchases_recorded", posted, "count");
             report("till_api.earn_entries", entries, "count");
-            // From the purchases' side, by the entries' primary key: a purchase's entry ids carry no index of their own.
+            // Each earn names its purchase ("purchase:<id>"), found by the purchase's primary key.
             long linked = jdbc.sql("""
-                    SELECT (SELECT COUNT(*) FROM earning_purchase p JOIN ledger_entry e ON e.id = p.ledger_entry_id WHERE e.kind = 'EARN')
-                         + (SELECT COUNT(*) FROM earning_purchase p JOIN ledger_entry e ON e.id = p.platform_entry_id WHERE e.kind = 'EARN')""")
-                    .query(Long.class).single();
+                    SELECT COUNT(*) FROM ledger_entry e JOIN earning_purchase p ON p.id = CAST(SUBSTRING(e.reference, 10) AS UNSIGNED)
+                    WHERE e.kind = 'EARN' AND e.reference LIKE 'purchase:%'""").query(Long.class).single();
             report("till_api.earn_entries_without_their_purchase", entries - linked, "count");
             IntegrityReport integrity = SystemActor.call(() -> app.getBean(Ledger.class).verifyIntegrity());
             report("till_api.ledger_violations", integrity.violations().size(), "count");

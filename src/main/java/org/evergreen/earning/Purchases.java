@@ -131,11 +131,14 @@ public class Purchases {
                 campaigns.versions(context.campaignIds()), policies.version(context.policyId()), facts);
         long purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase,
                 new PurchaseRepository.Earned(ruleSet.version(), tier, calculation), clock.instant());
-        Long merchantEntry = calculation.merchantPoints() == 0 ? null : earn("merchant:" + till.merchantId(), idempotencyKey, till.actor(),
-                purchaseId, AccountType.MERCHANT_ISSUANCE, till.merchantId(), member.userId(), calculation.merchantPoints());
-        Long platformEntry = calculation.platformPoints() == 0 ? null : earn(PLATFORM_ORIGIN, "purchase:" + purchaseId, till.actor(),
-                purchaseId, AccountType.PLATFORM_PROMOTION, AccountType.PLATFORM, member.userId(), calculation.platformPoints());
-        purchases.linkLedgerEntries(purchaseId, merchantEntry, platformEntry);
+        if (calculation.merchantPoints() > 0) {
+            earn("merchant:" + till.merchantId(), idempotencyKey, till.actor(), purchaseId, AccountType.MERCHANT_ISSUANCE, till.merchantId(),
+                    member.userId(), calculation.merchantPoints());
+        }
+        if (calculation.platformPoints() > 0) {
+            earn(PLATFORM_ORIGIN, "purchase:" + purchaseId, till.actor(), purchaseId, AccountType.PLATFORM_PROMOTION, AccountType.PLATFORM,
+                    member.userId(), calculation.platformPoints());
+        }
         // The purchase is within the tier window of now (it is at most 30 days old), so it adds to the spend whole.
         BigDecimal spendNow = context.spendSince().add(purchase.total());
         SystemActor.call(() -> tiers.recordQualifyingSpend(member.userId(), spendNow, thresholds));
@@ -146,12 +149,15 @@ public class Purchases {
                 calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList(), false);
     }
 
-    /** Posts the points of a purchase from the account that pays them (the merchant's issuance or the platform's promotion). */
-    private long earn(String origin, String idempotencyKey, String actor, long purchaseId, AccountType payer, long payerId,
+    /**
+     * Posts the points of a purchase from the account that pays them (the merchant's issuance or the platform's
+     * promotion). The entry names the purchase in its reference, and refunds find it again by its origin and key.
+     */
+    private void earn(String origin, String idempotencyKey, String actor, long purchaseId, AccountType payer, long payerId,
                       long memberId, long points) {
-        return SystemActor.call(() -> ledger.post(new EntryRequest(EntryKind.EARN, origin, idempotencyKey, actor, "purchase",
+        SystemActor.run(() -> ledger.post(new EntryRequest(EntryKind.EARN, origin, idempotencyKey, actor, "purchase",
                 "purchase:" + purchaseId, null, List.of(new Posting(ledger.account(payer, payerId), -points),
-                new Posting(ledger.account(AccountType.MEMBER_WALLET, memberId), points)), null)).entryId());
+                new Posting(ledger.account(AccountType.MEMBER_WALLET, memberId), points)), null)));
     }
 
     /** Stores the tier that the member's rolling 12-month qualifying spend gives them now. */

@@ -77,17 +77,25 @@ public class Refunds {
         long points = last ? pointsLeft : Math.min(pointsLeft, BigDecimal.valueOf(purchase.merchantPoints()).multiply(amount)
                 .divide(purchase.total(), 0, RoundingMode.FLOOR).longValueExact());
         long refundId = refunds.insert(purchaseId, till.merchantId(), idempotencyKey, requestHash, amount, points, lines, clock.instant());
-        if (points > 0 && purchase.ledgerEntryId() != null) {
-            long entryId = SystemActor.call(() -> ledger.clawBack(purchase.ledgerEntryId(), points, "merchant:" + till.merchantId() + ":refund",
+        // A purchase's earns are found by the keys they were posted under (Purchases#earn).
+        if (points > 0) {
+            long earnEntryId = earnEntry("merchant:" + till.merchantId(), purchase.idempotencyKey());
+            long entryId = SystemActor.call(() -> ledger.clawBack(earnEntryId, points, "merchant:" + till.merchantId() + ":refund",
                     idempotencyKey, till.actor(), "refund")).entryId();
             refunds.linkLedgerEntry(refundId, entryId);
         }
-        if (last && purchase.platformEntryId() != null) {
+        if (last && purchase.platformPoints() > 0) {
             // Without the purchase there is no first purchase: the platform's bonus goes back with it.
-            SystemActor.run(() -> ledger.reverse(purchase.platformEntryId(), Purchases.PLATFORM_ORIGIN, till.actor(), "refund"));
+            long bonusEntryId = earnEntry(Purchases.PLATFORM_ORIGIN, "purchase:" + purchaseId);
+            SystemActor.run(() -> ledger.reverse(bonusEntryId, Purchases.PLATFORM_ORIGIN, till.actor(), "refund"));
         }
         purchases.updateTier(purchase.memberId());
         return new RefundResult(refundId, purchaseId, amount, points, available(purchase.memberId()), false);
+    }
+
+    private long earnEntry(String origin, String key) {
+        return SystemActor.call(() -> ledger.entryId(origin, key))
+                .orElseThrow(() -> new IllegalStateException("No earn entry of " + origin + " under " + key));
     }
 
     private RefundResult replayOf(RefundRepository.StoredRefund first, String requestHash) {

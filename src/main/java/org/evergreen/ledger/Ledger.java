@@ -282,6 +282,12 @@ public class Ledger {
         return expired;
     }
 
+    /** The entry an origin posted under an idempotency key: how a feature finds the entry of its own request again. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<Long> entryId(String origin, String idempotencyKey) {
+        return queries.entryId(origin, idempotencyKey);
+    }
+
     /** Balance of any account: stored for member-facing accounts, the sum of postings for the others. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public long balance(long accountId) {

@@ -211,11 +211,6 @@ public class PurchaseRepository {
                 .optional();
     }
 
-    public void linkLedgerEntries(long purchaseId, @Nullable Long merchantEntryId, @Nullable Long platformEntryId) {
-        jdbc.sql("UPDATE earning_purchase SET ledger_entry_id = ?, platform_entry_id = ? WHERE id = ?")
-                .params(merchantEntryId, platformEntryId, purchaseId).update();
-    }
-
     /** Members with a purchase made in this span: their rolling spend changes as it leaves the 12-month window. */
     public List<Long> membersWithPurchasesBetween(Instant from, Instant until) {
         return jdbc.sql("SELECT DISTINCT member_id FROM earning_purchase WHERE purchased_at >= ? AND purchased_at < ?")

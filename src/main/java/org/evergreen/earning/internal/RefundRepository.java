@@ -2,7 +2,6 @@ package org.evergreen.earning.internal;
 
 import org.evergreen.earning.RefundRequest;
 import org.evergreen.shared.time.UtcTimes;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,8 +22,7 @@ public class RefundRepository {
      * A purchase locked for refunding: its money, the points the merchant paid and their earn entry, and the
      * entry of the points the platform added (a sign-up bonus), taken back whole with the last refund.
      */
-    public record LockedPurchase(long id, long memberId, BigDecimal total, long merchantPoints, @Nullable Long ledgerEntryId,
-                                 @Nullable Long platformEntryId) {
+    public record LockedPurchase(long id, long memberId, BigDecimal total, long merchantPoints, long platformPoints, String idempotencyKey) {
     }
 
     /** A purchased SKU: how many, at what unit price, and how many were refunded already. */
@@ -57,12 +55,11 @@ public class RefundRepository {
     /** Locks the purchase so that refunds of it run one at a time. */
     public Optional<LockedPurchase> lock(long merchantId, long purchaseId) {
         return jdbc.sql("""
-                        SELECT id, member_id, total, points - platform_points AS merchant_points, ledger_entry_id, platform_entry_id
+                        SELECT id, member_id, total, points - platform_points AS merchant_points, platform_points, idempotency_key
                         FROM earning_purchase WHERE id = ? AND merchant_id = ? FOR UPDATE""")
                 .params(purchaseId, merchantId)
                 .query((rs, n) -> new LockedPurchase(rs.getLong("id"), rs.getLong("member_id"), rs.getBigDecimal("total"),
-                        rs.getLong("merchant_points"), rs.getObject("ledger_entry_id", Long.class),
-                        rs.getObject("platform_entry_id", Long.class)))
+                        rs.getLong("merchant_points"), rs.getLong("platform_points"), rs.getString("idempotency_key")))
                 .optional();
     }
 

@@ -67,6 +67,12 @@ public class LedgerQueries {
                 .param(CLAWBACK_REFERENCE + earnEntryId).query(Long.class).single();
     }
 
+    /** The entry its origin posted under this idempotency key, if there is one. */
+    public Optional<Long> entryId(String origin, String idempotencyKey) {
+        return jdbc.sql("SELECT id FROM ledger_entry WHERE origin = ? AND idempotency_key = ?").params(origin, idempotencyKey)
+                .query(Long.class).optional();
+    }
+
     /** The whole-entry reversal of an entry, if there is one. */
     public Optional<Long> reversalOf(long entryId) {
         return jdbc.sql("SELECT id FROM ledger_entry WHERE reverses_entry_id = ?").param(entryId).query(Long.class).optional();
