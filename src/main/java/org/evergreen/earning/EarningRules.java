@@ -103,11 +103,6 @@ public class EarningRules {
         return merchantIds.isEmpty() ? List.of() : ruleSets.versions(merchantIds);
     }
 
-    /** The version in effect at {@code moment}, if any was. */
-    Optional<RuleSetVersion> at(long merchantId, Instant moment) {
-        return ruleSets.at(merchantId, moment);
-    }
-
     /** One version by its row id (a purchase's context names it). */
     Optional<RuleSetVersion> version(long id) {
         return ruleSets.byId(id);

@@ -51,13 +51,6 @@ public class RuleSetRepository {
                 .param("merchants", merchantIds).query(mapper()).list();
     }
 
-    /** The version in effect at {@code moment}: the newest effective one. */
-    public Optional<RuleSetVersion> at(long merchantId, Instant moment) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM earning_rule_set WHERE merchant_id = ? AND effective_from <= ?"
-                        + " ORDER BY effective_from DESC, version DESC LIMIT 1")
-                .params(merchantId, UtcTimes.toColumn(moment)).query(mapper()).optional();
-    }
-
     /** One version by its row id, read from the database only the first time. */
     public Optional<RuleSetVersion> byId(long id) {
         return parsed.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM earning_rule_set WHERE id = ?").param(key)
