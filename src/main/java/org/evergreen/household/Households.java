@@ -10,6 +10,7 @@ import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.LedgerException;
+import org.evergreen.ledger.PoolPoints;
 import org.evergreen.ledger.Posting;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Role;
@@ -372,15 +373,14 @@ public class Households {
         long unspent = households.unspent(household.id(), memberId);
         long returned = 0;
         if (household.leavingRule() == LeavingRule.RETURN_OWN_CONTRIBUTIONS && unspent > 0) {
-            if (heldFor(household.id()) > 0) {
+            PoolPoints pool = poolPoints(household.id());
+            if (pool.held() > 0) {
                 throw new InvalidInputException("household", "household.leave.pendingRedemptions");
             }
-            long pool = poolAccount(household.id());
-            long available = SystemActor.call(() -> ledger.balance(pool));
             long totalUnspent = households.lockContributions(household.id()).stream().mapToLong(row -> row[1]).sum();
-            returned = Math.min(unspent, share(available, unspent, totalUnspent));
+            returned = Math.min(unspent, share(pool.available(), unspent, totalUnspent));
             if (returned > 0) {
-                move(EntryKind.POOL, "poolReturn", pool, wallet(memberId), returned, actor, household.id(),
+                move(EntryKind.POOL, "poolReturn", poolAccount(household.id()), wallet(memberId), returned, actor, household.id(),
                         "return:" + household.id() + ":" + memberId + ":" + UUID.randomUUID());
             }
         }
@@ -389,8 +389,8 @@ public class Households {
         households.insertEvent(household.id(), memberId, kind.name(), actor, returned, clock.instant());
     }
 
-    private long heldFor(long householdId) {
-        return SystemActor.call(() -> ledger.balance(ledger.account(AccountType.HOUSEHOLD_HELD, householdId)));
+    private PoolPoints poolPoints(long householdId) {
+        return SystemActor.call(() -> ledger.poolPoints(householdId));
     }
 
     /** The head hands the headship to another member. */
@@ -439,13 +439,14 @@ public class Households {
     }
 
     private void dissolve(HouseholdRow household, long head) {
-        if (heldFor(household.id()) > 0) {
+        PoolPoints pool = poolPoints(household.id());
+        if (pool.held() > 0) {
             throw new InvalidInputException("household", "household.dissolve.pendingRedemptions");
         }
-        long pool = poolAccount(household.id());
-        long left = SystemActor.call(() -> ledger.balance(pool));
+        long left = pool.available();
         if (left > 0) {
-            move(EntryKind.POOL, "poolReturn", pool, wallet(head), left, head, household.id(), "dissolve:" + household.id());
+            move(EntryKind.POOL, "poolReturn", poolAccount(household.id()), wallet(head), left, head, household.id(),
+                    "dissolve:" + household.id());
         }
         Instant now = clock.instant();
         households.deleteContribution(household.id(), head);
@@ -467,10 +468,9 @@ public class Households {
                             row.memberId() == household.headMemberId(), row.canRedeem() || row.memberId() == household.headMemberId(),
                             unspent.getOrDefault(row.memberId(), 0L)))
                     .toList();
-            long pool = poolAccount(household.id());
-            long held = heldFor(household.id());
+            PoolPoints pool = poolPoints(household.id());
             return new HouseholdOverview(household.id(), household.name(), household.leavingRule(),
-                    SystemActor.call(() -> ledger.balance(pool)), held, members, households.sweepPercent(me).orElse(null), me);
+                    pool.available(), pool.held(), members, households.sweepPercent(me).orElse(null), me);
         });
     }
 

@@ -317,6 +317,15 @@ public class Ledger {
                 wallet == null ? List.of() : queries.expiring(wallet, clock.instant(), clock.instant().plus(expiryWindow)));
     }
 
+    /** A household's pool points; only read, so looking at a household opens no account. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public PoolPoints poolPoints(long householdId) {
+        Long pool = accounts.existingAccountId(AccountType.HOUSEHOLD_POOL, householdId);
+        Long held = accounts.existingAccountId(AccountType.HOUSEHOLD_HELD, householdId);
+        return new PoolPoints(pool == null ? 0 : queries.balance(pool, AccountType.HOUSEHOLD_POOL.tracked()),
+                held == null ? 0 : queries.balance(held, AccountType.HOUSEHOLD_HELD.tracked()));
+    }
+
     @PreAuthorize("hasRole('MEMBER')")
     public List<HistoryItem> myHistory(HistoryFilter filter, int offset, int limit) {
         return memberHistory(currentUser.require(Role.MEMBER).id(), filter, offset, limit);

@@ -21,6 +21,7 @@ import org.evergreen.household.Households;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.Fact;
+import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 
 /** Where an invitation's link or code leads: whose household, under which leaving rule; join with consent, or decline. */
@@ -76,8 +77,7 @@ class JoinHouseholdView extends VerticalLayout implements BeforeEnterObserver, H
             Notification.show(getTranslation("household.done")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             UI.getCurrent().navigate(MyHouseholdView.class);
         } catch (InvalidInputException refused) {
-            Notification.show(getTranslation(refused.messageKey(), refused.arguments()), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            new FormErrors(this).show(refused);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.evergreen.household.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,7 +37,6 @@ import org.evergreen.shared.ui.Fact;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.ui.QrCodeImage;
 import org.evergreen.shared.validation.InvalidInputException;
-import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 
@@ -150,7 +148,7 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
     private Button action(String label, String className, Runnable work) {
         Button button = new Button(label);
         button.setDisableOnClick(true);
-        button.addClickListener(click -> run(work, null, button));
+        button.addClickListener(click -> run(work, new FormErrors(this), button));
         button.addClassName(className);
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         return button;
@@ -161,7 +159,8 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
         points.addClassName("pool-points");
         Button pool = new Button(getTranslation("household.pool.move"));
         pool.setDisableOnClick(true);
-        pool.addClickListener(click -> run(() -> households.pool(value(points)), points, pool));
+        FormErrors poolErrors = new FormErrors(this).field("points", points);
+        pool.addClickListener(click -> run(() -> households.pool(value(points)), poolErrors, pool));
         pool.addClassName("pool-once");
         IntegerField percent = new IntegerField(getTranslation("household.sweep.percent"));
         percent.addClassName("sweep-percent");
@@ -171,7 +170,8 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
         }
         Button sweep = new Button(getTranslation("household.sweep.save"));
         sweep.setDisableOnClick(true);
-        sweep.addClickListener(click -> run(() -> households.setSweep(percent.getValue()), percent, sweep));
+        FormErrors sweepErrors = new FormErrors(this).field("sweepPercent", percent);
+        sweep.addClickListener(click -> run(() -> households.setSweep(percent.getValue()), sweepErrors, sweep));
         sweep.addClassName("save-sweep");
         HorizontalLayout once = new HorizontalLayout(points, pool);
         once.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -193,12 +193,13 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
                 formats.number(limits.monthly(), getLocale())));
         Button give = new Button(getTranslation("household.gift.give"));
         give.setDisableOnClick(true);
+        FormErrors errors = new FormErrors(this).field("recipient", recipient).field("points", points);
         give.addClickListener(click -> run(() -> {
             if (recipient.getValue() == null) {
                 throw new InvalidInputException("recipient", "validation.required");
             }
             households.gift(recipient.getValue().memberId(), value(points));
-        }, points, give));
+        }, errors, give));
         give.addClassName("give-gift");
         HorizontalLayout row = new HorizontalLayout(recipient, points, give);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -232,7 +233,7 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
             Button yes = new Button(getTranslation(alone ? "household.dissolve" : "household.leave"));
             yes.addClickListener(yesClick -> {
                 confirm.close();
-                run(alone ? households::dissolve : households::leave, null, yes);
+                run(alone ? households::dissolve : households::leave, new FormErrors(this), yes);
             });
             yes.setDisableOnClick(true);
             yes.addClassName("confirm-leave");
@@ -260,23 +261,18 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /**
-     * Runs a change, then shows the household as it now is; a refusal goes next to the field or in a notification.
-     * Its button is disabled from the click (in the browser) until the answer, so that a double click moves no points
- * twice.
+     * Runs a change, then shows the household as it now is; a refusal goes next to the field it concerns, or in a
+     * notification. Its button is disabled from the click (in the browser) until the answer, so that a double click
+     * moves no points twice.
      */
-    private void run(Runnable change, @Nullable HasValidation field, Button trigger) {
+    private void run(Runnable change, FormErrors errors, Button trigger) {
+        errors.clear();
         try {
             change.run();
             Notification.show(getTranslation("household.done")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();
         } catch (InvalidInputException refused) {
-            String message = getTranslation(refused.messageKey(), refused.arguments());
-            if (field != null) {
-                field.setErrorMessage(message);
-                field.setInvalid(true);
-            } else {
-                Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
+            errors.show(refused);
             trigger.setEnabled(true);
         }
     }
