@@ -3,13 +3,13 @@ package org.evergreen.merchant;
 import org.evergreen.merchant.internal.ApplicationRepository;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.validation.InvalidInputException;
+import org.evergreen.shared.validation.ReadableCodes;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +22,8 @@ import java.util.Optional;
 @Service
 public class MerchantApplications {
 
-    private static final String TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int TRACKING_CODE_LENGTH = 10;
     private static final int MAX_STORES = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApplicationRepository applications;
     private final MerchantDirectory directory;
@@ -46,7 +45,7 @@ public class MerchantApplications {
         if (directory.creditCodeTaken(checked.unifiedCreditCode()) || applications.pendingFor(checked.unifiedCreditCode())) {
             throw new InvalidInputException("unifiedCreditCode", "application.creditCode.known");
         }
-        String trackingCode = trackingCode();
+        String trackingCode = ReadableCodes.random(TRACKING_CODE_LENGTH);
         String nameEn = checked.nameEn() == null || checked.nameEn().isBlank() ? checked.nameZh() : checked.nameEn();
         applications.insert(trackingCode, checked, nameEn, clock.instant());
         return trackingCode;
@@ -54,8 +53,7 @@ public class MerchantApplications {
 
     /** Open to anyone who knows both the tracking code and the contact phone of the application. */
     public Optional<ApplicationProgress> progress(String trackingCode, String contactPhone) {
-        return applications.progress(trackingCode == null ? "" : trackingCode.strip().toUpperCase(Locale.ROOT),
-                contactPhone == null ? "" : contactPhone.strip());
+        return applications.progress(ReadableCodes.normalize(trackingCode), contactPhone == null ? "" : contactPhone.strip());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -133,13 +131,5 @@ public class MerchantApplications {
             throw new InvalidInputException("acceptedTerms", "application.terms.required");
         }
         return new MerchantApplicationForm(nameZh, nameEn, form.category(), code, contactName, phone, email, stores, true);
-    }
-
-    private static String trackingCode() {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            code.append(TRACKING_ALPHABET.charAt(RANDOM.nextInt(TRACKING_ALPHABET.length())));
-        }
-        return code.toString();
     }
 }
