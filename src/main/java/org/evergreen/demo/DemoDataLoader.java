@@ -1,6 +1,5 @@
 package org.evergreen.demo;
 
-import org.evergreen.catalog.RedemptionStatus;
 import org.evergreen.catalog.Redemptions;
 import org.evergreen.catalog.RewardDraft;
 import org.evergreen.catalog.RewardKind;
@@ -26,6 +25,7 @@ import org.evergreen.merchant.UnifiedSocialCreditCode;
 import org.evergreen.security.MemberRegistration;
 import org.evergreen.security.NewStaffUser;
 import org.evergreen.security.Role;
+import org.evergreen.security.RunAs;
 import org.evergreen.security.SystemActor;
 import org.evergreen.security.UserAccounts;
 import org.evergreen.shared.database.EmbeddedMariaDb;
@@ -36,8 +36,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -50,6 +48,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Loads the demo data set once into an empty database, in one transaction, through the same services
@@ -243,11 +242,11 @@ class DemoDataLoader implements ApplicationRunner {
                 "一级能效，保温 6 小时。", "Top energy rating, keeps water hot for 6 hours.", "199", 15_000L, 6_000L, "100", 100L, 1, 30, true));
 
         as("hotel", () -> rewards.addCampaignPrice(hotelNight, 25_000L, now, now.plus(Duration.ofDays(45))));
-        as("member", () -> {
+        String voucherCode = as("member", () -> {
             redemptions.redeem(water, 1, false, "demo-water");
-            redemptions.redeem(voucher, 1, false, "demo-voucher");
+            return redemptions.redeem(voucher, 1, false, "demo-voucher").code();
         });
-        as("merchant", () -> redemptions.fulfilMine(redemptions.ofMyMerchant(RedemptionStatus.PENDING, 0, 1).getFirst().code()));
+        as("merchant", () -> redemptions.fulfilMine(voucherCode));
     }
 
     private static RewardDraft reward(RewardKind kind, String category, String nameZh, String nameEn, String descriptionZh,
@@ -259,17 +258,16 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     /** Runs part of the demo as one of its users, through the same checks as their own clicks. */
-    private void as(String username, Runnable work) {
+    private <T> T as(String username, Supplier<T> work) {
         UserDetails user = userDetails.loadUserByUsername(username);
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
+        return RunAs.call(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), work);
+    }
+
+    private void as(String username, Runnable work) {
+        as(username, () -> {
             work.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+            return null;
+        });
     }
 
     private void earn(long wallet, long merchantId, long points, @Nullable Instant expiresAt, String reference) {

@@ -1,9 +1,6 @@
 package org.evergreen.security;
 
-import com.vaadin.flow.server.VaadinSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.function.Supplier;
 
@@ -20,23 +17,9 @@ public final class SystemActor {
     private SystemActor() {
     }
 
-    /**
-     * Runs {@code work} as the platform. Inside a Vaadin request the session is set aside meanwhile: Vaadin's
-     * security-context strategy prefers the signed-in user's context stored in the session over this thread's.
-     */
+    /** Runs {@code work} as the platform. */
     public static <T> T call(Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        VaadinSession session = VaadinSession.getCurrent();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, SYSTEM.getAuthorities()));
-        VaadinSession.setCurrent(null);
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-            VaadinSession.setCurrent(session);
-        }
+        return RunAs.call(UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, SYSTEM.getAuthorities()), work);
     }
 
     public static void run(Runnable work) {

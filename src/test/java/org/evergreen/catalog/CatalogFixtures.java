@@ -8,6 +8,7 @@ import org.evergreen.ledger.Posting;
 import org.evergreen.merchant.TillKeys;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.MemberRegistration;
+import org.evergreen.security.RunAs;
 import org.evergreen.security.SystemActor;
 import org.evergreen.security.UserAccounts;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -93,26 +93,14 @@ public final class CatalogFixtures {
     /** Runs as the demo store's till, signed in by the key the README prints. */
     public <T> T asDemoTill(Function<TillPrincipal, T> work) {
         TillPrincipal till = tillKeys.authenticate(DEMO_TILL_KEY).orElseThrow();
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-        try {
-            return work.apply(till);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return RunAs.call(UsernamePasswordAuthenticationToken.authenticated(till, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))), () -> work.apply(till));
     }
 
     /** Runs as this user, signed in through the real user store. */
     public <T> T as(String username, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
         UserDetails user = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return RunAs.call(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), work);
     }
 
     public void as(String username, Runnable work) {
