@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * @param regularPoints the regular points price; {@code price.points()} is lower while a campaign price applies
  * @param stockLeft     null: unlimited
- * @param missingPoints how many more points the member needs for the points price (0: affordable now)
+ * @param missingPoints how many more points the member needs for the cheaper way to redeem, points only or points +
+ *                      cash (0: affordable now)
  */
 public record CatalogItem(long id, PublicMerchant merchant, RewardKind kind, String category, String nameZh, String nameEn,
                           String descriptionZh, String descriptionEn, BigDecimal retailValue, RewardPrice price,

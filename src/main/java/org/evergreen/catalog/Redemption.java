@@ -18,6 +18,13 @@ public record Redemption(long id, String code, long memberId, long rewardId, lon
                          RedemptionStatus status, Instant createdAt, Instant expiresAt, @Nullable Instant resolvedAt,
                          @Nullable String cancelReason, @Nullable Long compensationPoints, boolean fromPool) {
 
+    /** The same with its code masked to the last 4 characters: staff see lists, the member shows the whole code. */
+    public Redemption forStaff() {
+        return new Redemption(id, "••••••" + code.substring(code.length() - 4), memberId, rewardId, merchantId, rewardNameZh,
+                rewardNameEn, quantity, points, cashAmount, currency, status, createdAt, expiresAt, resolvedAt, cancelReason,
+                compensationPoints, fromPool);
+    }
+
     public String rewardName(Locale locale) {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? rewardNameEn : rewardNameZh;
     }

@@ -4,22 +4,18 @@ import org.evergreen.security.SystemActor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-
 /** Releases redemptions that were not fulfilled in time. Each release happens once, so every node may run this. */
 @Component
 class RedemptionJobs {
 
     private final Redemptions redemptions;
-    private final Clock clock;
 
-    RedemptionJobs(Redemptions redemptions, Clock clock) {
+    RedemptionJobs(Redemptions redemptions) {
         this.redemptions = redemptions;
-        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${evergreen.catalog.expiry-interval:1m}", initialDelayString = "${evergreen.catalog.expiry-interval:1m}")
     void expireRedemptions() {
-        SystemActor.run(() -> redemptions.expireDue(clock.instant()));
+        SystemActor.run(redemptions::expireDue);
     }
 }

@@ -293,11 +293,13 @@ public class Redemptions {
     }
 
     /**
-     * Releases every pending redemption whose validity ran out by {@code now}; safe to run on every node. One that
+     * Releases every pending redemption whose validity has run out; safe to run on every node. One that
      * cannot be released now (fulfilled or cancelled meanwhile) is skipped, and the run goes on past it.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public int expireDue(Instant now) {
+    public int expireDue() {
+        // The clock's time, never a caller's: a time ahead of it would release holds that are still valid.
+        Instant now = clock.instant();
         int expired = 0;
         long afterId = 0;
         List<Long> due;
@@ -359,22 +361,15 @@ public class Redemptions {
         return redemptions.countOfMember(currentUser.require(Role.MEMBER).id());
     }
 
-    /** The caller's merchant's redemptions in one status, newest first. */
+    /** The caller's merchant's redemptions in one status, newest first, their codes masked. */
     @PreAuthorize("hasRole('MERCHANT')")
     public List<Redemption> ofMyMerchant(RedemptionStatus status, int offset, int limit) {
-        return redemptions.ofMerchant(currentUser.merchantId(), status, offset, limit);
+        return redemptions.ofMerchant(currentUser.merchantId(), status, offset, limit).stream().map(Redemption::forStaff).toList();
     }
 
     @PreAuthorize("hasRole('MERCHANT')")
     public long ofMyMerchantCount(RedemptionStatus status) {
         return redemptions.countOfMerchant(currentUser.merchantId(), status);
-    }
-
-    /** A redemption of the caller's merchant by its code, to check before fulfilling it; nobody else's. */
-    @PreAuthorize("hasRole('MERCHANT')")
-    public Optional<Redemption> myMerchantsRedemption(String code) {
-        long merchantId = currentUser.merchantId();
-        return redemptions.byCode(normalize(code)).map(StoredRedemption::redemption).filter(found -> found.merchantId() == merchantId);
     }
 
     /** A typed code as it is stored; one of the wrong length is refused. */

@@ -201,7 +201,7 @@ public class Rewards {
 
     @PreAuthorize("hasRole('MEMBER')")
     public long browseCount(CatalogFilter filter) {
-        return rewards.browseCount(filter, myAvailablePoints(), clock.instant());
+        return rewards.browseCount(filter, filter.affordableOnly() ? myAvailablePoints() : 0, clock.instant());
     }
 
     /** One reward as the catalog shows it to the member, if it is available now. */
@@ -232,7 +232,7 @@ public class Rewards {
     /** Offered in the catalog now, or one of the caller's merchant's own; admins and regulators see every reward. */
     private boolean visible(long rewardId) {
         Instant now = clock.instant();
-        return rewards.find(rewardId, now).filter(reward -> switch (currentUser.require().role()) {
+        return rewards.offering(rewardId).filter(reward -> switch (currentUser.require().role()) {
             case ADMIN, REGULATOR -> true;
             case MERCHANT -> reward.merchantId() == currentUser.merchantId();
             case MEMBER -> reward.availableAt(now);
@@ -261,7 +261,12 @@ public class Rewards {
         return new CatalogItem(reward.id(), merchant, reward.kind(), reward.category(), reward.nameZh(), reward.nameEn(),
                 reward.descriptionZh(), reward.descriptionEn(), reward.retailValue(), reward.price(), reward.regularPoints(),
                 reward.stockLeft(), reward.perMemberLimit(), reward.redeemWithinDays(), reward.availableUntil(), reward.green(),
-                reward.imageId(), Math.max(0, reward.price().points() - Math.max(0, available)));
+                reward.imageId(), Math.max(0, fewestPoints(reward.price()) - Math.max(0, available)));
+    }
+
+    /** The points of the cheaper way to redeem, points only or points + cash: what "affordable" is measured against. */
+    private static long fewestPoints(RewardPrice price) {
+        return price.hasCashOption() ? Math.min(price.points(), price.cashOptionPoints()) : price.points();
     }
 
     /**

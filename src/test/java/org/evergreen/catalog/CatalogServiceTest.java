@@ -143,6 +143,8 @@ class CatalogServiceTest {
         long id = fixtures.reward("merchant", "积分加现金床品", "399", 30_000, null, null, false);
         fixtures.as("merchant", () -> rewards.changePrice(id, 30_000L, 12_000L, new BigDecimal("250")));
         TestMember member = fixtures.member(12_500);
+        // Short of the 30,000 points alone, but the points + cash option is within reach: affordable, nothing missing.
+        assertThat(fixtures.as(member.username(), () -> rewards.reward(id)).orElseThrow().missingPoints()).isZero();
         assertThatThrownBy(() -> fixtures.as(member.username(), () -> redemptions.redeem(id, 1, false, "points-only")))
                 .isInstanceOfSatisfying(RedemptionRefused.class, refused -> assertThat(refused.kind()).isEqualTo(RedemptionRefused.Kind.INSUFFICIENT_POINTS));
         Redemption redemption = fixtures.as(member.username(), () -> redemptions.redeem(id, 1, true, "with-cash"));
@@ -228,8 +230,8 @@ class CatalogServiceTest {
 
         jdbc.sql("UPDATE catalog_redemption SET expires_at = ? WHERE id = ?")
                 .params(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), first.id()).update();
-        assertThat(SystemActor.call(() -> redemptions.expireDue(Instant.now()))).isGreaterThanOrEqualTo(1);
-        assertThat(SystemActor.call(() -> redemptions.expireDue(Instant.now()))).isZero();
+        assertThat(SystemActor.call(() -> redemptions.expireDue())).isGreaterThanOrEqualTo(1);
+        assertThat(SystemActor.call(() -> redemptions.expireDue())).isZero();
         assertThat(fixtures.as(member.username(), () -> redemptions.mine(0, 1)).getFirst().status()).isEqualTo(RedemptionStatus.EXPIRED);
         assertThat(fixtures.available(member.id())).isEqualTo(5_000);
         assertThat(fixtures.held(member.id())).isZero();

@@ -38,6 +38,14 @@ public class RewardRepository {
                                int images) {
 
         public boolean availableAt(Instant moment) {
+            return new Offering(merchantId, listed, availableFrom, availableUntil).availableAt(moment);
+        }
+    }
+
+    /** Whose a reward is and when it is offered: enough to decide who may see it. */
+    public record Offering(long merchantId, boolean listed, Instant availableFrom, @Nullable Instant availableUntil) {
+
+        public boolean availableAt(Instant moment) {
             return listed && !availableFrom.isAfter(moment) && (availableUntil == null || availableUntil.isAfter(moment));
         }
     }
@@ -58,8 +66,7 @@ public class RewardRepository {
             + " r.available_until, r.green, r.listed, c.points AS campaign_points, c.price_id AS campaign_price_id,"
             + " (SELECT MAX(p.id) FROM catalog_price p WHERE p.reward_id = r.id AND p.kind = 'REGULAR') AS regular_price_id,"
             + " (SELECT MIN(i.id) FROM catalog_reward_image i WHERE i.reward_id = r.id) AS image_id,"
-            + " (SELECT COUNT(*) FROM catalog_reward_image i WHERE i.reward_id = r.id) AS images,"
-            + " COALESCE(LEAST(c.points, r.points_price), r.points_price) AS effective_points"
+            + " (SELECT COUNT(*) FROM catalog_reward_image i WHERE i.reward_id = r.id) AS images"
             + " FROM catalog_reward r LEFT JOIN (SELECT reward_id, MIN(points) AS points, MIN(id) AS price_id FROM catalog_price"
             + " WHERE kind = 'CAMPAIGN' AND ends_at > ? AND starts_at <= ? GROUP BY reward_id) c ON c.reward_id = r.id";
 
@@ -140,6 +147,14 @@ public class RewardRepository {
                 .query(RewardRepository::map).optional();
     }
 
+    /** Whose a reward is and when it is offered, without its prices: what a picture or a price history needs checked. */
+    public Optional<Offering> offering(long rewardId) {
+        return jdbc.sql("SELECT merchant_id, listed, available_from, available_until FROM catalog_reward WHERE id = ?").param(rewardId)
+                .query((rs, row) -> new Offering(rs.getLong("merchant_id"), rs.getBoolean("listed"), instant(rs, "available_from"),
+                        nullableInstant(rs, "available_until")))
+                .optional();
+    }
+
     /** A merchant's rewards, newest first. */
     public List<MerchantReward> ofMerchant(long merchantId, Instant moment, int offset, int limit) {
         return jdbc.sql(SELECT + " WHERE r.merchant_id = ? ORDER BY r.id DESC LIMIT ? OFFSET ?")
@@ -197,8 +212,11 @@ public class RewardRepository {
     private List<Long> byPoints(CatalogFilter filter, long availablePoints, Instant moment, int offset, int limit, boolean ascending) {
         String direction = ascending ? "" : " DESC";
         int needed = offset + limit;
-        List<Object> regularParams = new ArrayList<>();
-        String regular = "SELECT r.id, r.points_price AS points FROM catalog_reward r" + where(filter, moment, regularParams)
+        // One WHERE (and one name search) for both queries.
+        List<Object> filterParams = new ArrayList<>();
+        String where = where(filter, moment, filterParams);
+        List<Object> regularParams = new ArrayList<>(filterParams);
+        String regular = "SELECT r.id, r.points_price AS points FROM catalog_reward r" + where
                 + " AND NOT EXISTS (SELECT 1 FROM catalog_price p WHERE p.reward_id = r.id AND p.kind = 'CAMPAIGN' AND p.ends_at > ?"
                 + " AND p.starts_at <= ?)";
         regularParams.add(column(moment));
@@ -210,8 +228,9 @@ public class RewardRepository {
         }
         regularParams.add(needed);
         List<Object> campaignParams = new ArrayList<>(List.of(column(moment), column(moment)));
+        campaignParams.addAll(filterParams);
         String campaign = "SELECT r.id, p.points FROM catalog_price p JOIN catalog_reward r ON r.id = p.reward_id"
-                + where(filter, moment, campaignParams).replaceFirst(" WHERE ", " WHERE p.kind = 'CAMPAIGN' AND p.ends_at > ? AND p.starts_at <= ? AND ");
+                + where.replaceFirst(" WHERE ", " WHERE p.kind = 'CAMPAIGN' AND p.ends_at > ? AND p.starts_at <= ? AND ");
         if (filter.affordableOnly()) {
             campaign += " AND (p.points <= ? OR r.cash_option_points <= ?)";
             campaignParams.add(availablePoints);

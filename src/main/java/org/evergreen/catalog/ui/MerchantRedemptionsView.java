@@ -46,6 +46,7 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
     private final CatalogTexts texts;
     private final boolean owner;
     private final TextField code = new TextField();
+    private final FormErrors errors = new FormErrors(this).field("code", code);
     private final Select<RedemptionStatus> status = new Select<>();
     private final Grid<Redemption> grid = new Grid<>();
 
@@ -76,7 +77,7 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
 
         grid.addClassName("merchant-redemption-grid");
         // Only the member holds the whole code: the list shows its end, so that staff fulfil what a member presents.
-        grid.addColumn(redemption -> masked(redemption.code())).setHeader(getTranslation("redemption.code")).setKey("code").setAutoWidth(true);
+        grid.addColumn(Redemption::code).setHeader(getTranslation("redemption.code")).setKey("code").setAutoWidth(true);
         grid.addColumn(redemption -> redemption.rewardName(getLocale())).setHeader(getTranslation("catalog.reward")).setKey("reward").setFlexGrow(3);
         grid.addColumn(Redemption::quantity).setHeader(getTranslation("catalog.quantity")).setKey("quantity");
         grid.addColumn(texts::redemptionPrice).setHeader(getTranslation("catalog.price")).setKey("price").setFlexGrow(2);
@@ -103,12 +104,8 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
         return actions;
     }
 
-    static String masked(String code) {
-        return "••••••" + code.substring(code.length() - 4);
-    }
-
     private void fulfil(String typedCode) {
-        code.setInvalid(false);
+        errors.clear();
         try {
             FulfilmentResult result = redemptions.fulfilMine(typedCode);
             String message = result.cashDue() == null
@@ -118,8 +115,7 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
             Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             code.clear();
         } catch (InvalidInputException invalid) {
-            code.setErrorMessage(getTranslation(invalid.messageKey()));
-            code.setInvalid(true);
+            errors.show(invalid);
         } catch (RedemptionRefused refused) {
             code.setErrorMessage(getTranslation(refused.messageKey()));
             code.setInvalid(true);
