@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public interface PoolAccess {
 
-    /** The ledger account of the pool this member may redeem from now, if any: to offer the choice. */
+    /** The ledger account of the pool this member may redeem from now, if any (and opened): to offer the choice. */
     Optional<Long> redeemablePoolOf(long memberId);
 
     /**

@@ -502,9 +502,11 @@ public class Households {
 
     /** The pool this member may redeem with: the head's, and that of members the head authorised. */
     Optional<Long> redeemablePoolOf(long memberId) {
+        // Only read: a pool that was never paid into has no account yet, and nothing to redeem with.
         return households.membership(memberId).flatMap(membership -> households.find(membership.householdId())
                 .filter(household -> mayRedeem(household, membership, memberId))
-                .map(household -> poolAccount(household.id())));
+                .flatMap(household -> SystemActor.call(() -> ledger.existingAccount(AccountType.HOUSEHOLD_POOL,
+                        household.id()))));
     }
 
     /**

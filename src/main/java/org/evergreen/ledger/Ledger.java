@@ -60,6 +60,12 @@ public class Ledger {
         return accounts.accountId(type, ownerId);
     }
 
+    /** The account of this type and owner if it has been opened; unlike {@link #account}, never opens one. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<Long> existingAccount(AccountType type, long ownerId) {
+        return Optional.ofNullable(accounts.existingAccountId(type, ownerId));
+    }
+
     /** The owner of an account of the given type (a household's id for its pool); empty for another type. */
     @PreAuthorize("hasRole('ADMIN')")
     public Optional<Long> ownerOf(long accountId, AccountType type) {
