@@ -41,6 +41,7 @@ class ExternalDatabaseTest {
             // Demo data goes only into the embedded database unless asked for.
             assertThat(jdbc.sql("SELECT COUNT(*) FROM security_user").query(Long.class).single()).isZero();
             assertThat(jdbc.sql("SELECT @@SESSION.innodb_lock_wait_timeout").query(Long.class).single()).isEqualTo(5);
+            assertThat(jdbc.sql("SELECT @@SESSION.max_statement_time").query(java.math.BigDecimal.class).single()).isEqualByComparingTo("30");
         } finally {
             try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "")) {
                 connection.createStatement().execute("DROP DATABASE IF EXISTS " + database);
