@@ -9,10 +9,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The platform's tiers: admins set the spend thresholds (each change kept), and the earning feature reports
@@ -22,12 +26,23 @@ import java.time.LocalDateTime;
 public class Tiers {
 
     private static final BigDecimal MAX_SPEND = new BigDecimal("10000000");
+    /**
+     * How long a node keeps the thresholds it read: every purchase needs them, and they change a few times a year.
+     * A change made on this node applies at once; on the others within this time.
+     */
+    static final Duration THRESHOLDS_KEPT_FOR = Duration.ofSeconds(1);
+
+    private record ReadThresholds(TierThresholds thresholds, long readAtNanos, long changesBefore) {
+    }
 
     private final JdbcClient jdbc;
     private final MemberRepository members;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TierThresholds defaults;
+    private volatile ReadThresholds lastRead;
+    /** Changes committed on this node: a read that began before one is not kept past it. */
+    private final AtomicLong changes = new AtomicLong();
 
     Tiers(JdbcClient jdbc, MemberRepository members, CurrentUser currentUser, Clock clock,
           @Value("${evergreen.tiers.silver-spend:5000}") BigDecimal silverSpend,
@@ -41,10 +56,19 @@ public class Tiers {
 
     /** The thresholds in force: public, since members must know what a tier takes. */
     public TierThresholds thresholds() {
-        return jdbc.sql("SELECT silver_spend, gold_spend, set_at FROM member_tier_threshold ORDER BY id DESC LIMIT 1")
+        ReadThresholds kept = lastRead;
+        if (kept != null && kept.changesBefore() == changes.get()
+                && System.nanoTime() - kept.readAtNanos() < THRESHOLDS_KEPT_FOR.toNanos()) {
+            return kept.thresholds();
+        }
+        long changesBefore = changes.get();
+        long readAt = System.nanoTime();
+        TierThresholds current = jdbc.sql("SELECT silver_spend, gold_spend, set_at FROM member_tier_threshold ORDER BY id DESC LIMIT 1")
                 .query((rs, n) -> new TierThresholds(rs.getBigDecimal("silver_spend"), rs.getBigDecimal("gold_spend"),
                         UtcTimes.fromColumn(rs.getObject("set_at", LocalDateTime.class))))
                 .optional().orElse(defaults);
+        lastRead = new ReadThresholds(current, readAt, changesBefore);
+        return current;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -58,6 +82,13 @@ public class Tiers {
         jdbc.sql("INSERT INTO member_tier_threshold (silver_spend, gold_spend, set_at, set_by) VALUES (?, ?, ?, ?)")
                 .params(silverSpend, goldSpend, UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
                 .update();
+        // Counted once committed: counted any earlier, a read in between could keep the old thresholds.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                changes.incrementAndGet();
+            }
+        });
     }
 
     /** Stores the tier that a member's newly worked-out qualifying spend gives them; returns it. */
