@@ -1,6 +1,5 @@
 package org.evergreen.ledger.internal;
 
-import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
 import org.evergreen.ledger.LedgerException;
@@ -24,6 +23,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -126,15 +127,13 @@ public class LedgerWriter {
 
         // Accounts in id order, so that concurrent entries lock rows in the same order and rarely deadlock.
         List<Posting> ordered = request.postings().stream().sorted(Comparator.comparingLong(Posting::accountId)).toList();
-        Map<Long, Long> postingIds = new HashMap<>();
         Map<Long, Long> debtsBefore = new HashMap<>();
         for (Posting posting : ordered) {
-            AccountType type = accounts.type(posting.accountId());
-            if (type.tracked()) {
+            if (accounts.type(posting.accountId()).tracked()) {
                 debtsBefore.put(posting.accountId(), updateBalance(posting, Objects.equals(posting.accountId(), options.debtAccountId())));
             }
-            postingIds.put(posting.accountId(), insertPosting(entryId, posting));
         }
+        Map<Long, Long> postingIds = insertPostings(entryId, ordered);
 
         Deque<Slice> slices = new ArrayDeque<>();
         for (Posting posting : ordered) {
@@ -223,12 +222,23 @@ public class LedgerWriter {
         return Math.max(0, -before);
     }
 
-    private long insertPosting(long entryId, Posting posting) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO ledger_posting (entry_id, account_id, statement_id, amount) VALUES (?, ?, ?, ?)")
-                .params(entryId, posting.accountId(), accounts.statementOf(posting.accountId()), posting.amount())
-                .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+    /** All postings of the entry in one statement, in account order; returns each account's posting id. */
+    private Map<Long, Long> insertPostings(long entryId, List<Posting> ordered) {
+        List<Object> values = new ArrayList<>();
+        for (Posting posting : ordered) {
+            values.addAll(Arrays.asList(entryId, posting.accountId(), accounts.statementOf(posting.accountId()), posting.amount()));
+        }
+        Map<Long, Long> postingIds = new HashMap<>();
+        jdbc.sql("INSERT INTO ledger_posting (entry_id, account_id, statement_id, amount) VALUES "
+                        + String.join(", ", Collections.nCopies(ordered.size(), "(?, ?, ?, ?)")) + " RETURNING id, account_id")
+                .params(values)
+                .query(rs -> {
+                    postingIds.put(rs.getLong("account_id"), rs.getLong("id"));
+                });
+        if (postingIds.size() != ordered.size()) {
+            throw new IllegalStateException("Entry " + entryId + " stored " + postingIds.size() + " of " + ordered.size() + " postings");
+        }
+        return postingIds;
     }
 
     /** Takes the points of a debit from the account's lots: preferred lots first, then the soonest-expiring. */
