@@ -139,13 +139,17 @@ public class Households {
     /** What an invitation offers, for the member who received its code. */
     @PreAuthorize("hasRole('MEMBER')")
     public Optional<InvitationDetails> invitation(String code) {
-        return households.invitation(ReadableCodes.normalize(code)).flatMap(invitation -> households.find(invitation.householdId()).map(household -> {
-            InvitationDetails.State state = !"PENDING".equals(invitation.status()) || household.dissolvedAt() != null
-                    ? InvitationDetails.State.ANSWERED
-                    : invitation.expiresAt().isAfter(clock.instant()) ? InvitationDetails.State.OPEN : InvitationDetails.State.EXPIRED;
-            return new InvitationDetails(invitation.code(), household.name(), name(household.headMemberId()), household.leavingRule(),
-                    invitation.expiresAt(), state);
-        }));
+        return households.invitation(ReadableCodes.normalize(code)).flatMap(invitation -> households.find(invitation.householdId())
+                .map(household -> new InvitationDetails(invitation.code(), household.name(), name(household.headMemberId()),
+                        household.leavingRule(), invitation.expiresAt(), stateOf(invitation, household))));
+    }
+
+    /** Answered once, or by the household's end, an invitation stays answered; otherwise it is open until it expires. */
+    private InvitationDetails.State stateOf(HouseholdRepository.InvitationRow invitation, HouseholdRow household) {
+        if (!"PENDING".equals(invitation.status()) || household.dissolvedAt() != null) {
+            return InvitationDetails.State.ANSWERED;
+        }
+        return invitation.expiresAt().isAfter(clock.instant()) ? InvitationDetails.State.OPEN : InvitationDetails.State.EXPIRED;
     }
 
     /** Joins the household of an open invitation, with explicit consent to the pooling terms. */
@@ -189,11 +193,11 @@ public class Households {
     private HouseholdRepository.InvitationRow openInvitation(String code) {
         var invitation = households.invitation(ReadableCodes.normalize(code))
                 .orElseThrow(() -> new InvalidInputException("code", "household.invitation.unknown"));
-        HouseholdRow household = households.find(invitation.householdId()).orElseThrow();
-        if (!"PENDING".equals(invitation.status()) || household.dissolvedAt() != null) {
+        InvitationDetails.State state = stateOf(invitation, households.find(invitation.householdId()).orElseThrow());
+        if (state == InvitationDetails.State.ANSWERED) {
             throw new InvalidInputException("code", "household.invitation.answered");
         }
-        if (!invitation.expiresAt().isAfter(clock.instant())) {
+        if (state == InvitationDetails.State.EXPIRED) {
             throw new InvalidInputException("code", "household.invitation.expired");
         }
         return invitation;
@@ -514,10 +518,8 @@ public class Households {
      * cannot be dissolved, nor the member removed or their right revoked.
      */
     Optional<Long> lockRedeemablePoolOf(long memberId) {
-        return households.membership(memberId).flatMap(membership -> households.lock(membership.householdId())
-                .filter(household -> households.membership(memberId).filter(row -> row.householdId() == household.id()
-                        && mayRedeem(household, row, memberId)).isPresent())
-                .map(household -> poolAccount(household.id())));
+        return lockHouseholdOf(memberId).filter(locked -> mayRedeem(locked.household(), locked.membership(), memberId))
+                .map(locked -> poolAccount(locked.household().id()));
     }
 
     private static boolean mayRedeem(HouseholdRow household, MembershipRow membership, long memberId) {
@@ -553,14 +555,18 @@ public class Households {
     }
 
     private HouseholdRow lockMine(long me) {
-        MembershipRow membership = households.membership(me)
-                .orElseThrow(() -> new InvalidInputException("household", "household.none"));
-        HouseholdRow household = households.lock(membership.householdId()).orElseThrow();
+        return lockHouseholdOf(me).orElseThrow(() -> new InvalidInputException("household", "household.none")).household();
+    }
+
+    private record LockedMembership(HouseholdRow household, MembershipRow membership) {
+    }
+
+    /** The member's household with its row locked, and their membership read again under the lock. */
+    private Optional<LockedMembership> lockHouseholdOf(long memberId) {
         // Read again under the lock: a leave or removal may have committed meanwhile.
-        if (households.membership(me).filter(row -> row.householdId() == household.id()).isEmpty()) {
-            throw new InvalidInputException("household", "household.none");
-        }
-        return household;
+        return households.membership(memberId).flatMap(membership -> households.lock(membership.householdId()))
+                .flatMap(household -> households.membership(memberId).filter(row -> row.householdId() == household.id())
+                        .map(row -> new LockedMembership(household, row)));
     }
 
     private static void requireHead(HouseholdRow household, long me) {
