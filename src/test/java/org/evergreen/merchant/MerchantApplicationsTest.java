@@ -49,6 +49,8 @@ class MerchantApplicationsTest extends KaribuTest {
         assertThat(trackingCode).matches("[A-Z2-9]{10}");
 
         assertThat(statusOf(trackingCode, "13600001111")).isEqualTo("等待审核");
+        String typedInGroups = (trackingCode.substring(0, 5) + "-" + trackingCode.substring(5)).toLowerCase(java.util.Locale.ROOT);
+        assertThat(statusOf(typedInGroups, "13600001111")).isEqualTo("等待审核");
         assertThat(statusOf(trackingCode, "13600002222")).isNull();
 
         login("admin");

@@ -34,7 +34,8 @@ public class ApplicationStatusView extends VerticalLayout implements HasDynamicT
         addClassName("application-status-view");
         setAlignItems(Alignment.CENTER);
         trackingCode.setLabel(getTranslation("application.trackingCode"));
-        trackingCode.setMaxLength(10);
+        // Room for the spaces and dashes people type between groups; the service drops them.
+        trackingCode.setMaxLength(20);
         contactPhone.setLabel(getTranslation("application.contactPhone"));
         contactPhone.setMaxLength(11);
         Button look = new Button(getTranslation("application.lookUp"), click -> lookUp());
