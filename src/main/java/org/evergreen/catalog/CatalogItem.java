@@ -1,6 +1,7 @@
 package org.evergreen.catalog;
 
 import org.evergreen.merchant.PublicMerchant;
+import org.evergreen.shared.i18n.SupportedLocales;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -22,11 +23,11 @@ public record CatalogItem(long id, PublicMerchant merchant, RewardKind kind, Str
                           long missingPoints) {
 
     public String name(Locale locale) {
-        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? nameEn : nameZh;
+        return SupportedLocales.pick(locale, nameZh, nameEn);
     }
 
     public String description(Locale locale) {
-        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? descriptionEn : descriptionZh;
+        return SupportedLocales.pick(locale, descriptionZh, descriptionEn);
     }
 
     public boolean soldOut() {

@@ -2,6 +2,7 @@ package org.evergreen.catalog;
 
 import org.evergreen.catalog.internal.CatalogPolicyRepository;
 import org.evergreen.security.CurrentUser;
+import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,11 +104,6 @@ public class CatalogPolicies {
         policies.setCompensation(percent, clock.instant(), "user:" + currentUser.require().id());
     }
 
-    /** Yuan as people write them: MessageFormat would round a rate to three decimals. */
-    private static String plain(BigDecimal yuan) {
-        return yuan.stripTrailingZeros().toPlainString();
-    }
-
     /** Points a member is compensated with for a cancelled redemption of {@code points}, rounded down. */
     long compensationFor(long points) {
         return BigDecimal.valueOf(points).multiply(compensationPercent()).divide(HUNDRED, 0, RoundingMode.DOWN).longValue();
@@ -125,8 +121,8 @@ public class CatalogPolicies {
         BigDecimal maxPoints = pointsPart.divide(floor, 0, RoundingMode.DOWN);
         if (pointsPart.signum() <= 0 || BigDecimal.valueOf(points).compareTo(maxPoints) > 0) {
             BigDecimal implied = pointsPart.signum() <= 0 ? BigDecimal.ZERO : pointsPart.divide(BigDecimal.valueOf(points), 4, RoundingMode.DOWN);
-            throw new InvalidInputException(field, "catalog.price.belowFloor", points, plain(pointsPart), plain(implied), plain(floor),
-                    Math.max(0, maxPoints.longValue()));
+            throw new InvalidInputException(field, "catalog.price.belowFloor", points, DisplayFormats.plain(pointsPart),
+                    DisplayFormats.plain(implied), DisplayFormats.plain(floor), Math.max(0, maxPoints.longValue()));
         }
     }
 }

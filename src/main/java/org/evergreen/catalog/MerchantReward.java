@@ -1,5 +1,6 @@
 package org.evergreen.catalog;
 
+import org.evergreen.shared.i18n.SupportedLocales;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -13,6 +14,6 @@ public record MerchantReward(long id, RewardKind kind, String category, String n
                              @Nullable Instant availableUntil, boolean green, boolean listed, int images) {
 
     public String name(Locale locale) {
-        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? nameEn : nameZh;
+        return SupportedLocales.pick(locale, nameZh, nameEn);
     }
 }

@@ -1,5 +1,6 @@
 package org.evergreen.catalog;
 
+import org.evergreen.shared.i18n.SupportedLocales;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -26,6 +27,6 @@ public record Redemption(long id, String code, long memberId, long rewardId, lon
     }
 
     public String rewardName(Locale locale) {
-        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? rewardNameEn : rewardNameZh;
+        return SupportedLocales.pick(locale, rewardNameZh, rewardNameEn);
     }
 }

@@ -1,6 +1,7 @@
 package org.evergreen.earning;
 
 import org.evergreen.member.Tier;
+import org.evergreen.shared.i18n.SupportedLocales;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -37,6 +38,6 @@ public record Campaign(long id, @Nullable Long merchantId, CampaignKind kind, St
     }
 
     public String name(Locale locale) {
-        return locale.getLanguage().equals("zh") ? nameZh : nameEn;
+        return SupportedLocales.pick(locale, nameZh, nameEn);
     }
 }

@@ -1,6 +1,7 @@
 package org.evergreen.earning;
 
 import org.evergreen.member.Tier;
+import org.evergreen.shared.i18n.DisplayFormats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -119,7 +120,7 @@ public final class PointsCalculator {
         if (excess <= 0) {
             return;
         }
-        String percent = policy.bonusCapPercent().stripTrailingZeros().toPlainString();
+        String percent = DisplayFormats.plain(policy.bonusCapPercent());
         long merchantCut = Math.min(merchantBonus, excess);
         add(lines, new RuleLine(RuleKind.CAP, percent, null, null, -merchantCut, false));
         add(lines, new RuleLine(RuleKind.CAP, percent, null, null, -(excess - merchantCut), true));

@@ -10,6 +10,6 @@ public record MerchantSummary(long id, String nameZh, String nameEn, MerchantCat
                               String unifiedCreditCode, int storeCount, Instant joinedAt) {
 
     public String name(Locale locale) {
-        return SupportedLocales.isChinese(locale) ? nameZh : nameEn;
+        return SupportedLocales.pick(locale, nameZh, nameEn);
     }
 }

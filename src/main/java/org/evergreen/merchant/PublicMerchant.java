@@ -8,6 +8,6 @@ import java.util.Locale;
 public record PublicMerchant(long id, String nameZh, String nameEn, MerchantCategory category) {
 
     public String name(Locale locale) {
-        return SupportedLocales.isChinese(locale) ? nameZh : nameEn;
+        return SupportedLocales.pick(locale, nameZh, nameEn);
     }
 }

@@ -8,10 +8,10 @@ import java.util.Locale;
 public record StoreSummary(long id, String nameZh, String nameEn, String cityZh, String cityEn, String address) {
 
     public String name(Locale locale) {
-        return SupportedLocales.isChinese(locale) ? nameZh : nameEn;
+        return SupportedLocales.pick(locale, nameZh, nameEn);
     }
 
     public String city(Locale locale) {
-        return SupportedLocales.isChinese(locale) ? cityZh : cityEn;
+        return SupportedLocales.pick(locale, cityZh, cityEn);
     }
 }

@@ -46,8 +46,8 @@ class CatalogPolicyView extends VerticalLayout implements HasDynamicTitle {
         this.formats = formats;
         addClassName("catalog-policy-view");
         PointValue current = policies.currentValue();
-        Div now = new Div(new Fact(getTranslation("catalog.policy.value"), "¥" + CatalogTexts.yuan(current.yuanPerPoint())),
-                new Fact(getTranslation("catalog.policy.floor"), "¥" + CatalogTexts.yuan(current.floorPerPoint())));
+        Div now = new Div(new Fact(getTranslation("catalog.policy.value"), "¥" + DisplayFormats.plain(current.yuanPerPoint())),
+                new Fact(getTranslation("catalog.policy.floor"), "¥" + DisplayFormats.plain(current.floorPerPoint())));
         now.addClassName("card");
         upcoming.addClassName("upcoming-values");
         showUpcoming();
@@ -100,7 +100,7 @@ class CatalogPolicyView extends VerticalLayout implements HasDynamicTitle {
         upcoming.removeAll();
         for (PointValue value : policies.upcomingValues()) {
             upcoming.add(new ListItem(getTranslation("catalog.policy.upcoming", formats.date(value.effectiveFrom(), getLocale()),
-                    CatalogTexts.yuan(value.yuanPerPoint()), CatalogTexts.yuan(value.floorPerPoint()))));
+                    DisplayFormats.plain(value.yuanPerPoint()), DisplayFormats.plain(value.floorPerPoint()))));
         }
     }
 

@@ -74,11 +74,6 @@ final class CatalogTexts {
         return instant == null ? "" : formats.dateTime(instant, locale());
     }
 
-    /** A rate in yuan without trailing zeros: 0.005, not 0.005000. */
-    static String yuan(BigDecimal rate) {
-        return rate.stripTrailingZeros().toPlainString();
-    }
-
     private static Locale locale() {
         return UI.getCurrent().getLocale();
     }

@@ -68,8 +68,8 @@ class MerchantRewardsView extends VerticalLayout implements HasDynamicTitle {
         this.owner = currentUser.get().map(user -> user.merchantRole() == MerchantRole.OWNER).orElse(false);
         addClassName("merchant-rewards-view");
         setSizeFull();
-        add(new Paragraph(getTranslation("catalog.merchant.intro", CatalogTexts.yuan(policies.currentValue().yuanPerPoint()),
-                CatalogTexts.yuan(policies.currentValue().floorPerPoint()))));
+        add(new Paragraph(getTranslation("catalog.merchant.intro", DisplayFormats.plain(policies.currentValue().yuanPerPoint()),
+                DisplayFormats.plain(policies.currentValue().floorPerPoint()))));
         if (owner) {
             Button create = new Button(getTranslation("catalog.merchant.new"), click -> openNewReward());
             create.addClassName("new-reward");

@@ -85,7 +85,7 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
         add(available);
         for (PointValue upcoming : policies.upcomingValues()) {
             Paragraph notice = new Paragraph(getTranslation("catalog.valueNotice", formats.date(upcoming.effectiveFrom(), getLocale()),
-                    CatalogTexts.yuan(policies.currentValue().yuanPerPoint()), CatalogTexts.yuan(upcoming.yuanPerPoint())));
+                    DisplayFormats.plain(policies.currentValue().yuanPerPoint()), DisplayFormats.plain(upcoming.yuanPerPoint())));
             notice.addClassName("value-notice");
             add(notice);
         }

@@ -56,10 +56,10 @@ public class PublicRulesView extends VerticalLayout implements HasDynamicTitle {
         EarningPolicy policy = policies.current();
         TierThresholds thresholds = tiers.thresholds();
         Div platform = new Div(new H2(getTranslation("rules.public.platform")),
-                new Paragraph(getTranslation("rules.public.cap", policy.bonusCapPercent().stripTrailingZeros().toPlainString(),
-                        policy.yuanPerPoint().stripTrailingZeros().toPlainString())),
-                new Paragraph(getTranslation("rules.public.tiers", thresholds.silverSpend().stripTrailingZeros().toPlainString(),
-                        thresholds.goldSpend().stripTrailingZeros().toPlainString())),
+                new Paragraph(getTranslation("rules.public.cap", DisplayFormats.plain(policy.bonusCapPercent()),
+                        DisplayFormats.plain(policy.yuanPerPoint()))),
+                new Paragraph(getTranslation("rules.public.tiers", DisplayFormats.plain(thresholds.silverSpend()),
+                        DisplayFormats.plain(thresholds.goldSpend()))),
                 list(campaigns.platformCampaigns(0, 20).stream().map(texts::describe).toList()));
         platform.addClassNames("card", "platform-rules");
 

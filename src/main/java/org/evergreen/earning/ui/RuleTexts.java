@@ -28,16 +28,16 @@ final class RuleTexts {
     /** Every rule of a version, one sentence each. */
     List<String> describe(RuleSet rules) {
         List<String> lines = new ArrayList<>();
-        lines.add(text("rules.text.base", number(rules.basePointsPerYuan())));
-        rules.categoryRates().forEach(rate -> lines.add(text("rules.text.category", rate.category(), number(rate.pointsPerYuan()))));
+        lines.add(text("rules.text.base", DisplayFormats.plain(rules.basePointsPerYuan())));
+        rules.categoryRates().forEach(rate -> lines.add(text("rules.text.category", rate.category(), DisplayFormats.plain(rate.pointsPerYuan()))));
         rules.unitRates().forEach(rate -> lines.add(text("rules.text.unit", rate.category(), rate.ordinaryPoints(), rate.silverPoints(),
                 rate.goldPoints())));
         if (rules.silverMultiplier().compareTo(BigDecimal.ONE) > 0 || rules.goldMultiplier().compareTo(BigDecimal.ONE) > 0) {
-            lines.add(text("rules.text.tiers", number(rules.silverMultiplier()), number(rules.goldMultiplier())));
+            lines.add(text("rules.text.tiers", DisplayFormats.plain(rules.silverMultiplier()), DisplayFormats.plain(rules.goldMultiplier())));
         }
         rules.comboBonuses().forEach(combo -> lines.add(text("rules.text.combo", combo.firstCategory(), combo.secondCategory(), combo.points())));
         if (rules.greenPointsPerYuan().signum() > 0) {
-            lines.add(text("rules.text.green", number(rules.greenPointsPerYuan())));
+            lines.add(text("rules.text.green", DisplayFormats.plain(rules.greenPointsPerYuan())));
         }
         return lines;
     }
@@ -46,7 +46,7 @@ final class RuleTexts {
     String describe(Campaign campaign) {
         Locale locale = locale();
         String offer = campaign.kind().hasMultiplier()
-                ? text("campaign.offer.MULTIPLIER", number(campaign.multiplier()))
+                ? text("campaign.offer.MULTIPLIER", DisplayFormats.plain(campaign.multiplier()))
                 : text("campaign.offer." + campaign.kind().name(), campaign.bonusPoints());
         String categories = campaign.categories().isEmpty() ? text("campaign.allCategories")
                 : campaign.categories().stream().sorted().collect(Collectors.joining(", "));
@@ -70,10 +70,6 @@ final class RuleTexts {
 
     private Locale locale() {
         return UI.getCurrent().getLocale();
-    }
-
-    private String number(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
     }
 
     private String text(String key, Object... arguments) {

@@ -39,8 +39,8 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         // Every member is told of a change of the point's value before it applies.
         for (PointValue upcoming : catalogPolicies.upcomingValues()) {
             Paragraph notice = new Paragraph(getTranslation("catalog.valueNotice", formats.date(upcoming.effectiveFrom(), getLocale()),
-                    catalogPolicies.currentValue().yuanPerPoint().stripTrailingZeros().toPlainString(),
-                    upcoming.yuanPerPoint().stripTrailingZeros().toPlainString()));
+                    DisplayFormats.plain(catalogPolicies.currentValue().yuanPerPoint()),
+                    DisplayFormats.plain(upcoming.yuanPerPoint())));
             notice.addClassName("value-notice");
             add(notice);
         }
@@ -79,7 +79,7 @@ class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         }
         boolean towardsGold = spend.compareTo(thresholds.silverSpend()) >= 0;
         BigDecimal missing = (towardsGold ? thresholds.goldSpend() : thresholds.silverSpend()).subtract(spend);
-        return getTranslation("member.home.nextTier", missing.stripTrailingZeros().toPlainString(),
+        return getTranslation("member.home.nextTier", DisplayFormats.plain(missing),
                 getTranslation("tier." + (towardsGold ? Tier.GOLD : Tier.SILVER).name()));
     }
 

@@ -3,6 +3,7 @@ package org.evergreen.shared.i18n;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,5 +37,13 @@ public class DisplayFormats {
 
     public String number(long value, Locale locale) {
         return NumberFormat.getIntegerInstance(SupportedLocales.bestMatch(locale)).format(value);
+    }
+
+    /**
+     * A decimal as people write it, for a message argument: 0.005, 12.5, 20000. Given the number itself,
+     * MessageFormat would group its digits and round it to three decimals.
+     */
+    public static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -24,4 +24,9 @@ public final class SupportedLocales {
     public static boolean isChinese(Locale locale) {
         return CHINESE.getLanguage().equals(locale.getLanguage());
     }
+
+    /** The text of a bilingual pair for this locale: English for English, Chinese for every other language. */
+    public static String pick(Locale locale, String chinese, String english) {
+        return bestMatch(locale) == ENGLISH ? english : chinese;
+    }
 }
