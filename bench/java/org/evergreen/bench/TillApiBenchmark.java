@@ -68,6 +68,7 @@ class TillApiBenchmark {
     private final List<String> memberNumbers = new ArrayList<>();
     private HttpClient http;
     private JdbcClient jdbc;
+    private String apiUrl;
     private String purchasesUrl;
 
     @Test
@@ -78,7 +79,8 @@ class TillApiBenchmark {
             jdbc = app.getBean(JdbcClient.class);
             setUp(app, jdbc);
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-            purchasesUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/api/v1/purchases";
+            apiUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/api/v1";
+            purchasesUrl = apiUrl + "/purchases";
 
             closedLoop(16, WARM_UP);
             report("till_api.purchases.threads1", closedLoop(1, Duration.ofSeconds(5)), "per_s");
@@ -91,8 +93,11 @@ class TillApiBenchmark {
 
             // The same load from wrk, a load generator in a process of its own, on the same two cores.
             for (int connections : new int[]{16, 64}) {
-                wrk(connections, MEASURE);
+                wrk("purchases.lua", purchasesUrl, "till_api.wrk.connections" + connections, "purchase", connections, MEASURE);
             }
+            // The lightest till call (a balance, read by the member number): what HTTP, security and the framework cost on
+            // this machine, to read the purchase figures against.
+            wrk("balances.lua", apiUrl + "/members", "till_api.wrk.balance.connections16", "request", 16, Duration.ofSeconds(10));
 
             long[] unloaded = openLoop(100, Duration.ofSeconds(10));
             report("till_api.latency_at_100_per_s.p50", percentile(unloaded, 50), "ms");
@@ -190,14 +195,17 @@ class TillApiBenchmark {
         return done.get() / (duration.toNanos() / 1e9);
     }
 
-    /** wrk posting purchases over {@code connections} connections for {@code duration}; reports its rate and latency. */
-    private void wrk(int connections, Duration duration) throws Exception {
+    /**
+     * wrk running {@code script} against {@code url} over {@code connections} connections for {@code duration}; reports its
+     * rate, latency and refusals, and the CPU time and statements each {@code unit} cost.
+     */
+    private void wrk(String script, String url, String prefix, String unit, int connections, Duration duration) throws Exception {
         Path members = Files.createTempFile("bench-members", ".txt");
         Files.write(members, memberNumbers);
         BenchSupport.CpuTime cpuBefore = BenchSupport.CpuTime.now();
         long statementsBefore = statementsReceived();
         Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency",
-                "-s", Path.of("bench", "wrk", "purchases.lua").toString(), purchasesUrl, "--", members.toString(), keys.get(1),
+                "-s", Path.of("bench", "wrk", script).toString(), url, "--", members.toString(), keys.get(1),
                 String.valueOf(connections)).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
@@ -208,13 +216,12 @@ class TillApiBenchmark {
         if (!figures.find()) {
             throw new IllegalStateException("No figures from wrk: " + output);
         }
-        String prefix = "till_api.wrk.connections" + connections;
         // wrk is a process of its own: this JVM's CPU time is the application's alone.
         long requests = Long.parseLong(figures.group(1));
-        BenchSupport.CpuTime.now().reportSince(cpuBefore, requests, prefix + ".cpu_per_purchase");
-        // Machine-independent: the statements (each one round trip) that the database received per purchase.
-        report(prefix + ".statements_per_purchase", (double) (statementsReceived() - statementsBefore) / requests, "statements");
-        report(prefix + ".purchases", Long.parseLong(figures.group(1)) / Double.parseDouble(figures.group(3)), "per_s");
+        BenchSupport.CpuTime.now().reportSince(cpuBefore, requests, prefix + ".cpu_per_" + unit);
+        // Machine-independent: the statements (each one round trip) that the database received per request.
+        report(prefix + ".statements_per_" + unit, (double) (statementsReceived() - statementsBefore) / requests, "statements");
+        report(prefix + "." + unit + "s", requests / Double.parseDouble(figures.group(3)), "per_s");
         report(prefix + ".p50", Double.parseDouble(figures.group(4)), "ms");
         report(prefix + ".p99", Double.parseDouble(figures.group(5)), "ms");
         report(prefix + ".refused", Long.parseLong(figures.group(2)), "count");
