@@ -237,12 +237,12 @@ public class Households {
 
     /** Sweeps the member's share of a purchase's points into their pool, in the purchase's own transaction. */
     void sweep(long memberId, long purchaseId, long earned) {
-        Optional<long[]> rule = households.lockSweep(memberId);
+        Optional<HouseholdRepository.SweepRule> rule = households.lockSweep(memberId);
         if (rule.isEmpty()) {
             return;
         }
-        long householdId = rule.get()[0];
-        long percent = rule.get()[1];
+        long householdId = rule.get().householdId();
+        long percent = rule.get().percent();
         long wallet = wallet(memberId);
         // A wallet still repaying a refund's clawback sweeps only what it holds.
         long points = Math.min(earned * percent / 100, SystemActor.call(() -> ledger.balance(wallet)));
@@ -274,24 +274,25 @@ public class Households {
     }
 
     private void chargeContributions(long householdId, long points) {
-        List<long[]> contributions = households.lockContributions(householdId);
-        long total = contributions.stream().mapToLong(row -> row[1]).sum();
+        List<HouseholdRepository.Contribution> contributions = households.lockContributions(householdId);
+        long total = contributions.stream().mapToLong(HouseholdRepository.Contribution::unspent).sum();
         long charge = Math.min(points, total);
         long[] charged = new long[contributions.size()];
         long left = charge;
         for (int i = 0; i < charged.length; i++) {
-            charged[i] = share(charge, contributions.get(i)[1], total);
+            charged[i] = share(charge, contributions.get(i).unspent(), total);
             left -= charged[i];
         }
         // What rounding leaves goes to the largest contributions first (they come largest first).
         for (int i = 0; i < charged.length && left > 0; i++) {
-            long more = Math.min(left, contributions.get(i)[1] - charged[i]);
+            long more = Math.min(left, contributions.get(i).unspent() - charged[i]);
             charged[i] += more;
             left -= more;
         }
         for (int i = 0; i < charged.length; i++) {
             if (charged[i] > 0) {
-                households.setContribution(householdId, contributions.get(i)[0], contributions.get(i)[1] - charged[i]);
+                HouseholdRepository.Contribution contribution = contributions.get(i);
+                households.setContribution(householdId, contribution.memberId(), contribution.unspent() - charged[i]);
             }
         }
     }
@@ -381,7 +382,8 @@ public class Households {
             if (pool.held() > 0) {
                 throw new InvalidInputException("household", "household.leave.pendingRedemptions");
             }
-            long totalUnspent = households.lockContributions(household.id()).stream().mapToLong(row -> row[1]).sum();
+            long totalUnspent = households.lockContributions(household.id()).stream()
+                    .mapToLong(HouseholdRepository.Contribution::unspent).sum();
             returned = Math.min(unspent, share(pool.available(), unspent, totalUnspent));
             if (returned > 0) {
                 move(EntryKind.POOL, "poolReturn", poolAccount(household.id()), wallet(memberId), returned, actor, household.id(),
@@ -527,7 +529,7 @@ public class Households {
     }
 
     public GiftLimits giftLimits() {
-        return households.giftLimits().map(row -> new GiftLimits(row[0], row[1])).orElse(defaultGiftLimits);
+        return households.giftLimits().orElse(defaultGiftLimits);
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -1,5 +1,6 @@
 package org.evergreen.household.internal;
 
+import org.evergreen.household.GiftLimits;
 import org.evergreen.household.LeavingRule;
 import org.evergreen.shared.time.UtcTimes;
 import org.jspecify.annotations.Nullable;
@@ -143,10 +144,14 @@ public class HouseholdRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** A member's points in the pool that no redemption has spent yet. */
+    public record Contribution(long memberId, long unspent) {
+    }
+
     /** Every member's unspent contribution, locked, largest first. */
-    public List<long[]> lockContributions(long householdId) {
+    public List<Contribution> lockContributions(long householdId) {
         return jdbc.sql("SELECT member_id, unspent FROM household_contribution WHERE household_id = ? ORDER BY unspent DESC, member_id FOR UPDATE")
-                .param(householdId).query((rs, row) -> new long[]{rs.getLong("member_id"), rs.getLong("unspent")}).list();
+                .param(householdId).query((rs, row) -> new Contribution(rs.getLong("member_id"), rs.getLong("unspent"))).list();
     }
 
     /** One statement: a sweep and a pooling of the same member's first contribution may race. */
@@ -165,11 +170,15 @@ public class HouseholdRepository {
         jdbc.sql("DELETE FROM household_contribution WHERE household_id = ? AND member_id = ?").params(householdId, memberId).update();
     }
 
-    /** The household and sweep percent of a member who sweeps, with the membership locked; one statement per purchase. */
-    public Optional<long[]> lockSweep(long memberId) {
+    /** A member's standing rule: this share of every purchase's points goes into their household's pool. */
+    public record SweepRule(long householdId, int percent) {
+    }
+
+    /** The sweep rule of a member who sweeps, with the membership locked; one statement per purchase. */
+    public Optional<SweepRule> lockSweep(long memberId) {
         return jdbc.sql("SELECT m.household_id, s.percent FROM household_membership m JOIN household_sweep s ON s.member_id = m.member_id"
                         + " WHERE m.member_id = ? FOR UPDATE")
-                .param(memberId).query((rs, row) -> new long[]{rs.getLong("household_id"), rs.getLong("percent")}).optional();
+                .param(memberId).query((rs, row) -> new SweepRule(rs.getLong("household_id"), rs.getInt("percent"))).optional();
     }
 
     public Optional<Integer> sweepPercent(long memberId) {
@@ -195,9 +204,9 @@ public class HouseholdRepository {
                 .params(memberId, UtcTimes.toColumn(since)).query(Long.class).single();
     }
 
-    public Optional<long[]> giftLimits() {
+    public Optional<GiftLimits> giftLimits() {
         return jdbc.sql("SELECT daily_limit, monthly_limit FROM household_gift_limit ORDER BY id DESC LIMIT 1")
-                .query((rs, row) -> new long[]{rs.getLong("daily_limit"), rs.getLong("monthly_limit")}).optional();
+                .query((rs, row) -> new GiftLimits(rs.getLong("daily_limit"), rs.getLong("monthly_limit"))).optional();
     }
 
     public void setGiftLimits(long daily, long monthly, Instant now, String by) {
