@@ -29,8 +29,9 @@ class TiersTest {
             assertThat(tiers.thresholds().silverSpend()).isEqualByComparingTo("4321");
 
             // Another node's change is a row this node did not write.
-            jdbc.sql("INSERT INTO member_tier_threshold (silver_spend, gold_spend, set_at, set_by) VALUES (4444, 55555, NOW(6), 'another-node')")
-                    .update();
+            jdbc.sql("""
+                    INSERT INTO member_tier_threshold (silver_spend, gold_spend, set_at, set_by)
+                    VALUES (4444, 55555, NOW(6), 'another-node')""").update();
             long deadline = System.nanoTime() + Tiers.THRESHOLDS_KEPT_FOR.plus(Duration.ofSeconds(2)).toNanos();
             while (tiers.thresholds().silverSpend().compareTo(new BigDecimal("4444")) != 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);

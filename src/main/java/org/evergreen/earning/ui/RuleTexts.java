@@ -29,11 +29,13 @@ final class RuleTexts {
     List<String> describe(RuleSet rules) {
         List<String> lines = new ArrayList<>();
         lines.add(text("rules.text.base", DisplayFormats.plain(rules.basePointsPerYuan())));
-        rules.categoryRates().forEach(rate -> lines.add(text("rules.text.category", rate.category(), DisplayFormats.plain(rate.pointsPerYuan()))));
+        rules.categoryRates().forEach(rate -> lines.add(text("rules.text.category", rate.category(),
+                DisplayFormats.plain(rate.pointsPerYuan()))));
         rules.unitRates().forEach(rate -> lines.add(text("rules.text.unit", rate.category(), rate.ordinaryPoints(), rate.silverPoints(),
                 rate.goldPoints())));
         if (rules.silverMultiplier().compareTo(BigDecimal.ONE) > 0 || rules.goldMultiplier().compareTo(BigDecimal.ONE) > 0) {
-            lines.add(text("rules.text.tiers", DisplayFormats.plain(rules.silverMultiplier()), DisplayFormats.plain(rules.goldMultiplier())));
+            lines.add(text("rules.text.tiers", DisplayFormats.plain(rules.silverMultiplier()),
+                    DisplayFormats.plain(rules.goldMultiplier())));
         }
         rules.comboBonuses().forEach(combo -> lines.add(text("rules.text.combo", combo.firstCategory(), combo.secondCategory(), combo.points())));
         if (rules.greenPointsPerYuan().signum() > 0) {

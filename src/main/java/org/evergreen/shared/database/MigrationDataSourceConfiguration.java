@@ -20,7 +20,7 @@ import java.sql.Statement;
 @Configuration(proxyBeanMethods = false)
 class MigrationDataSourceConfiguration {
 
-    static final String MIGRATION_SESSION = "SET SESSION time_zone = '+00:00', max_statement_time = 0";
+    private static final String MIGRATION_SESSION = "SET SESSION time_zone = '+00:00', max_statement_time = 0";
 
     /** Not a default candidate: everything else still gets the pool, and Spring Boot still configures it. */
     @Bean(defaultCandidate = false)

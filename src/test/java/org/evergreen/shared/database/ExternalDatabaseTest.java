@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
@@ -41,7 +42,7 @@ class ExternalDatabaseTest {
             // Demo data goes only into the embedded database unless asked for.
             assertThat(jdbc.sql("SELECT COUNT(*) FROM security_user").query(Long.class).single()).isZero();
             assertThat(jdbc.sql("SELECT @@SESSION.innodb_lock_wait_timeout").query(Long.class).single()).isEqualTo(5);
-            assertThat(jdbc.sql("SELECT @@SESSION.max_statement_time").query(java.math.BigDecimal.class).single()).isEqualByComparingTo("30");
+            assertThat(jdbc.sql("SELECT @@SESSION.max_statement_time").query(BigDecimal.class).single()).isEqualByComparingTo("30");
         } finally {
             try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "")) {
                 connection.createStatement().execute("DROP DATABASE IF EXISTS " + database);
