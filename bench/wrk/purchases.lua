@@ -1,18 +1,11 @@
 -- wrk script for bench/run till-api: every request a new 3-line purchase for one of the members in the file
 -- named by the first argument, with its own receipt number and Idempotency-Key; the second argument is the
 -- till's key, the third a label that keeps the receipts of one run apart from another's.
-local threads = {}
-
-function setup(thread)
-    table.insert(threads, thread)
-    thread:set("id", #threads)
-end
+dofile("bench/wrk/common.lua")
+expected_status = 201
 
 function init(args)
-    members = {}
-    for line in io.lines(args[1]) do
-        table.insert(members, line)
-    end
+    members = read_members(args[1])
     key = args[2]
     run = args[3]
     counter = 0
@@ -32,19 +25,4 @@ function request()
         ["Content-Type"] = "application/json",
         ["Idempotency-Key"] = string.format("wrk-%s-%d-%d", run, id, counter)
     }, body)
-end
-
-function response(status, headers, body)
-    if status ~= 201 then
-        errors = errors + 1
-    end
-end
-
-function done(summary, latency, requests)
-    local failed = 0
-    for _, thread in ipairs(threads) do
-        failed = failed + thread:get("errors")
-    end
-    io.write(string.format("WRK requests=%d errors=%d seconds=%.3f p50_ms=%.2f p99_ms=%.2f\n", summary.requests, failed,
-        summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
