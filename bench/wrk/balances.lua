@@ -3,13 +3,6 @@
 dofile("bench/wrk/common.lua")
 expected_status = 200
 
-function init(args)
-    members = read_members(args[1])
-    key = args[2]
-    counter = 0
-    errors = 0
-end
-
 function request()
     counter = counter + 1
     local member = members[(counter * 2 + id) % #members + 1]

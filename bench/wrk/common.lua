@@ -1,5 +1,5 @@
--- Shared by the wrk scripts of bench/run till-api: each thread counts the answers other than the one expected, and
--- the run ends with one line of figures that TillApiBenchmark reads.
+-- Shared by the wrk scripts of bench/run till-api: each thread reads its arguments and counts the answers other
+-- than the one expected, and the run ends with one line of figures that TillApiBenchmark reads.
 local threads = {}
 
 function setup(thread)
@@ -7,12 +7,16 @@ function setup(thread)
     thread:set("id", #threads)
 end
 
-function read_members(path)
-    local members = {}
-    for line in io.lines(path) do
+-- The arguments after "--": the file of member numbers, the till's key, and a label for this run.
+function init(args)
+    members = {}
+    for line in io.lines(args[1]) do
         table.insert(members, line)
     end
-    return members
+    key = args[2]
+    run = args[3]
+    counter = 0
+    errors = 0
 end
 
 function response(status, headers, body)

@@ -4,14 +4,6 @@
 dofile("bench/wrk/common.lua")
 expected_status = 201
 
-function init(args)
-    members = read_members(args[1])
-    key = args[2]
-    run = args[3]
-    counter = 0
-    errors = 0
-end
-
 function request()
     counter = counter + 1
     local member = members[(counter * 2 + id) % #members + 1]
