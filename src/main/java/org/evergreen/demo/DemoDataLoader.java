@@ -10,12 +10,13 @@ import org.evergreen.earning.Campaigns;
 import org.evergreen.earning.EarningRules;
 import org.evergreen.earning.RuleSet;
 import org.evergreen.household.Households;
+import org.evergreen.household.LeavingRule;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.Posting;
-import org.evergreen.household.LeavingRule;
+import org.evergreen.member.MemberProfiles;
 import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.NewMerchant;
@@ -62,6 +63,8 @@ class DemoDataLoader implements ApplicationRunner {
     private static final String DEMO_MEMBER_NAME = "王小绿";
     /** The demo merchant's first store's till key, printed in the README so that the API can be tried at once. */
     static final String DEMO_TILL_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
+    /** The demo member's number, printed in the README beside the till key. */
+    static final String DEMO_MEMBER_NUMBER = "920261201007";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private static final String[][] MEMBER_NAMES = {
@@ -83,12 +86,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final Rewards rewards;
     private final Redemptions redemptions;
     private final UserDetailsService userDetails;
+    private final MemberProfiles memberProfiles;
     private final Clock clock;
 
     DemoDataLoader(DemoDataProperties properties, ObjectProvider<EmbeddedMariaDb> embeddedDatabase,
                    UserAccounts userAccounts, MerchantDirectory merchants, Households households,
                    TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, EarningRules earningRules, Campaigns campaigns, Rewards rewards,
-                   Redemptions redemptions, UserDetailsService userDetails, Clock clock) {
+                   Redemptions redemptions, UserDetailsService userDetails, MemberProfiles memberProfiles, Clock clock) {
         this.properties = properties;
         this.embeddedDatabase = embeddedDatabase;
         this.userAccounts = userAccounts;
@@ -102,6 +106,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.rewards = rewards;
         this.redemptions = redemptions;
         this.userDetails = userDetails;
+        this.memberProfiles = memberProfiles;
         this.clock = clock;
     }
 
@@ -138,6 +143,7 @@ class DemoDataLoader implements ApplicationRunner {
 
         // The demo member heads the first household; the first name of every other family is its head.
         long demoMember = userAccounts.createMember("member", DEMO_MEMBER_NAME, DEMO_PASSWORD);
+        memberProfiles.assignKnownNumber(demoMember, DEMO_MEMBER_NUMBER);
         int phone = 0;
         for (int h = 0; h < MEMBER_NAMES.length; h++) {
             List<Long> family = new ArrayList<>();

@@ -19,6 +19,14 @@ class TillApiTest extends TillApiTestSupport {
     }
 
     @Test
+    void theReadmesKeyAndMemberNumberWorkAsPrinted() throws Exception {
+        assertThat(demoMemberNumber).isEqualTo(DEMO_MEMBER_NUMBER);
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        assertThat(readme).contains(DEMO_KEY, "/api/v1/members/" + DEMO_MEMBER_NUMBER + "/balance", "\"memberNumber\":\"" + DEMO_MEMBER_NUMBER + "\"");
+        assertThat(get("/api/v1/members/" + DEMO_MEMBER_NUMBER + "/balance", DEMO_KEY, "en").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aTillWithItsKeySeesTheMembersPoints() throws Exception {
         HttpResponse<String> response = get("/api/v1/members/" + demoMemberNumber + "/balance", DEMO_KEY, "zh-CN");
 

@@ -30,6 +30,8 @@ abstract class TillApiTestSupport {
 
     /** The demo merchant's first store's key, as the README prints it. */
     protected static final String DEMO_KEY = "eg_demo0001_EvergreenDemoTillKey2026Pine0001";
+    /** The demo member's number, as the README prints it. */
+    protected static final String DEMO_MEMBER_NUMBER = "920261201007";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -46,23 +48,31 @@ abstract class TillApiTestSupport {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     protected HttpResponse<String> get(String path, @Nullable String tillKey, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Accept-Language", language).GET();
         if (tillKey != null) {
             request.header("Authorization", "Bearer " + tillKey);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(request);
     }
 
     protected HttpResponse<String> post(String path, String body, @Nullable String idempotencyKey, String tillKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + tillKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(request);
     }
 
     /** Signs in through the real user store, as the services that need a person expect. */

@@ -28,6 +28,12 @@ public class MemberRepository {
                 .update();
     }
 
+    public void renumber(long userId, String memberNumber) {
+        if (jdbc.sql("UPDATE member_member SET member_number = ? WHERE user_id = ?").params(memberNumber, userId).update() != 1) {
+            throw new IllegalArgumentException("No member " + userId);
+        }
+    }
+
     public void updateTier(long userId, Tier tier, java.math.BigDecimal qualifyingSpend) {
         jdbc.sql("UPDATE member_member SET tier = ?, qualifying_spend = ? WHERE user_id = ?")
                 .params(tier.name(), qualifyingSpend, userId)
