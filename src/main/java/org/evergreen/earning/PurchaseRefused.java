@@ -8,7 +8,7 @@ package org.evergreen.earning;
 public class PurchaseRefused extends RuntimeException {
 
     public enum Kind {
-        INVALID, IDEMPOTENCY_KEY_REUSED, MEMBER_NOT_FOUND, PURCHASE_NOT_FOUND, DUPLICATE_RECEIPT, NO_EARNING_RULE
+        INVALID, IDEMPOTENCY_KEY_REUSED, MEMBER_NOT_FOUND, PURCHASE_NOT_FOUND, DUPLICATE_RECEIPT, NO_EARNING_RULE, WRONG_STORE
     }
 
     private final Kind kind;

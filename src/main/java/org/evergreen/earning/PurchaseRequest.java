@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * A purchase as a till reports it. Amounts are yuan (CNY) with at most two decimals. The member is named by
  * exactly one of their member number or a one-time code they show.
+ *
+ * @param storeId the store where the purchase was made, if the till names it: it must be the store of the till's key
  */
-public record PurchaseRequest(@Nullable String memberNumber, @Nullable String memberCode, String receiptNumber,
+public record PurchaseRequest(@Nullable String memberNumber, @Nullable String memberCode, @Nullable Long storeId, String receiptNumber,
                               Instant purchasedAt, String currency, BigDecimal total, List<Line> lines) {
 
     /**

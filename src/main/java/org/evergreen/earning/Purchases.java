@@ -116,6 +116,10 @@ public class Purchases {
     private PurchaseResult recordOnce(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
         String requestHash = RequestFingerprints.of("store:" + till.storeId(), request);
         PurchaseRequest purchase = normalized(request);
+        // Every store, of this merchant or another, gets the same answer: it tells a till nothing about other stores.
+        if (purchase.storeId() != null && purchase.storeId() != till.storeId()) {
+            throw new PurchaseRefused(Kind.WRONG_STORE, "wrong-store", "api.problem.wrong-store.detail");
+        }
         // A replay whose one-time code the first request used finds no member: record() then answers the first.
         MemberProfile member = (purchase.memberCode() != null ? codes.use(purchase.memberCode()) : members.byNumber(purchase.memberNumber()))
                 .orElseThrow(() -> new PurchaseRefused(Kind.MEMBER_NOT_FOUND, "member-not-found", "api.problem.member-not-found.detail"));
@@ -219,7 +223,7 @@ public class Purchases {
                 && purchase.total().compareTo(MAX_TOTAL) <= 0, "api.purchase.amount");
         require(purchase.total().compareTo(sum) == 0, "api.purchase.totalMismatch");
         require(purchase.lines().stream().map(line -> line.sku().strip()).distinct().count() == purchase.lines().size(), "api.purchase.repeatedSku");
-        return new PurchaseRequest(strip(purchase.memberNumber()), strip(purchase.memberCode()), purchase.receiptNumber(),
+        return new PurchaseRequest(strip(purchase.memberNumber()), strip(purchase.memberCode()), purchase.storeId(), purchase.receiptNumber(),
                 purchase.purchasedAt(), purchase.currency(), purchase.total(), purchase.lines().stream()
                 .map(line -> new PurchaseRequest.Line(line.sku().strip(), line.name().strip(), line.category().strip(), line.quantity(),
                         line.unitPrice(), line.green(), line.co2eGrams()))

@@ -42,7 +42,7 @@ class MyPurchaseViewTest extends KaribuTest {
         String memberNumber = jdbc.sql("""
                         SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
                         WHERE u.username = '13800000022'""").query(String.class).single();
-        PurchaseResult result = purchases.record(till, new PurchaseRequest(memberNumber, null, "MY-" + System.nanoTime(), Instant.now(),
+        PurchaseResult result = purchases.record(till, new PurchaseRequest(memberNumber, null, null, "MY-" + System.nanoTime(), Instant.now(),
                 "CNY", new BigDecimal("26.00"), List.of(
                 new PurchaseRequest.Line("6901", "有机牛奶", "dairy", 2, new BigDecimal("8.00"), true, 120L),
                 new PurchaseRequest.Line("6902", "再生纸笔记本", "stationery", 1, new BigDecimal("10.00"), false, null))),

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TillApiTest extends TillApiTestSupport {
 
     private String demoMemberNumber;
+    private String tillKey;
 
     @BeforeEach
     void findDemoMember() {
@@ -80,6 +82,36 @@ class TillApiTest extends TillApiTestSupport {
         assertThat(jdbc.sql("SELECT secret_hash FROM merchant_till_key WHERE id = ?").param(keyId).query(String.class).single())
                 .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(key.substring(12).getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    }
+
+    @Test
+    void requestsTheApiCannotTakeAreProblemsInTheCallersLanguageNotPages() throws Exception {
+        long entries = jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+        tillKey = newKeyOf("merchant");
+
+        HttpResponse<String> unknownPath = send(request("/api/v1/no-such-thing").header("Accept-Language", "en").GET());
+        assertProblem(unknownPath, 404, "not-found");
+        assertThat(JSON.readTree(unknownPath.body()).get("title").asString()).isEqualTo("No such resource");
+
+        HttpResponse<String> wrongMethod = send(request("/api/v1/purchases").header("Accept-Language", "en").GET());
+        assertProblem(wrongMethod, 405, "method-not-allowed");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValueSatisfying(allowed -> assertThat(allowed).contains("POST"));
+
+        HttpResponse<String> notJson = send(request("/api/v1/purchases").header("Content-Type", "text/plain")
+                .header("Idempotency-Key", "not-json").POST(HttpRequest.BodyPublishers.ofString("milk, 2")));
+        assertProblem(notJson, 415, "unsupported-media-type");
+        // A till that names no language is answered in the platform's, Chinese.
+        assertThat(JSON.readTree(notJson.body()).get("title").asString()).isEqualTo("请求体须为 JSON");
+
+        assertProblem(send(request("/api/v1/purchases").header("Content-Type", "application/json").header("Idempotency-Key", "no-body")
+                .POST(HttpRequest.BodyPublishers.noBody())), 400, "malformed-request");
+        assertProblem(send(request("/api/v1/purchases/not-a-number").GET()), 400, "malformed-request");
+        assertProblem(send(request("/api/v1/purchases/1/refunds").DELETE()), 405, "method-not-allowed");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + tillKey);
     }
 
     @Test

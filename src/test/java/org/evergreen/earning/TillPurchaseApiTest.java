@@ -1,5 +1,6 @@
 package org.evergreen.earning;
 
+import org.evergreen.member.OneTimeCode;
 import org.evergreen.member.OneTimeCodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,14 @@ class TillPurchaseApiTest extends TillApiTestSupport {
     OneTimeCodes codes;
 
     private String memberNumber;
+    /** A key of the demo store of its own, so that no test spends another's rate limit. */
+    private String tillKey;
 
     @BeforeEach
     void findMember() {
         memberNumber = memberNumberOf("13800000020");
+        tillKey = newKeyOf("merchant");
+        SecurityContextHolder.clearContext();
     }
 
     @Test
@@ -120,12 +125,42 @@ class TillPurchaseApiTest extends TillApiTestSupport {
     }
 
     @Test
+    void aPurchaseNamingAStoreMustNameTheStoreOfTheKey() throws Exception {
+        long keyStore = jdbc.sql("SELECT store_id FROM merchant_till_key WHERE key_prefix = ?").param(tillKey.substring(3, 11))
+                .query(Long.class).single();
+        long sameMerchantsOtherStore = jdbc.sql("""
+                        SELECT id FROM merchant_store WHERE merchant_id = (SELECT merchant_id FROM merchant_store WHERE id = ?) AND id <> ?
+                        ORDER BY id LIMIT 1""").params(keyStore, keyStore).query(Long.class).single();
+        long anotherMerchantsStore = jdbc.sql("""
+                        SELECT id FROM merchant_store WHERE merchant_id <> (SELECT merchant_id FROM merchant_store WHERE id = ?)
+                        ORDER BY id LIMIT 1""").param(keyStore).query(Long.class).single();
+        long entries = jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+        String basket = purchase(receipt(), "3.00", List.of(line("ST-1", "橡皮", "stationery", 1, "3.00")));
+
+        for (long store : new long[]{sameMerchantsOtherStore, anotherMerchantsStore, 99_999_999L}) {
+            HttpResponse<String> refused = post(atStore(basket, store), UUID.randomUUID().toString());
+            assertProblem(refused, 403, "wrong-store");
+            assertThat(JSON.readTree(refused.body()).get("title").asString()).isEqualTo("不是本门店");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);
+
+        HttpResponse<String> recorded = post(atStore(basket, keyStore), UUID.randomUUID().toString());
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        long purchaseId = JSON.readTree(recorded.body()).get("purchaseId").asLong();
+        assertThat(JSON.readTree(get("/api/v1/purchases/" + purchaseId, tillKey, "zh-CN").body()).get("storeId").asLong()).isEqualTo(keyStore);
+    }
+
+    private static String atStore(String purchase, long storeId) {
+        return purchase.replace("\"receiptNumber\"", "\"storeId\":" + storeId + ",\"receiptNumber\"");
+    }
+
+    @Test
     void aTillReadsItsMerchantsPurchasesButNotAnotherMerchants() throws Exception {
         HttpResponse<String> created = post(purchase(receipt(), "12.00", List.of(line("B-1", "笔记本", "stationery", 3, "4.00"))),
                 UUID.randomUUID().toString());
         long purchaseId = JSON.readTree(created.body()).get("purchaseId").asLong();
 
-        HttpResponse<String> own = get("/api/v1/purchases/" + purchaseId, DEMO_KEY, "zh-CN");
+        HttpResponse<String> own = get("/api/v1/purchases/" + purchaseId, tillKey, "zh-CN");
         assertThat(own.statusCode()).isEqualTo(200);
         JsonNode details = JSON.readTree(own.body());
         assertThat(details.get("pointsEarned").asLong()).isEqualTo(12);
@@ -159,7 +194,7 @@ class TillPurchaseApiTest extends TillApiTestSupport {
         String code = codes.issueForMe().code();
         SecurityContextHolder.clearContext();
 
-        HttpResponse<String> lookedUp = get("/api/v1/members/" + code + "/balance", DEMO_KEY, "zh-CN");
+        HttpResponse<String> lookedUp = get("/api/v1/members/" + code + "/balance", tillKey, "zh-CN");
         assertThat(lookedUp.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(lookedUp.body()).get("memberNumber").isNull()).isTrue();
         String withCode = purchase(receipt(), "6.00", List.of(line("C-1", "酸奶", "dairy", 1, "6.00")))
@@ -170,6 +205,22 @@ class TillPurchaseApiTest extends TillApiTestSupport {
         String both = purchase(receipt(), "6.00", List.of(line("C-1", "酸奶", "dairy", 1, "6.00")))
                 .replace("\"receiptNumber\"", "\"memberCode\":\"" + code + "\",\"receiptNumber\"");
         assertProblem(post(both, UUID.randomUUID().toString()), 422, "invalid-purchase");
+    }
+
+    @Test
+    void anExpiredOneTimeCodeIdentifiesNobody() throws Exception {
+        signInAs("13800000020");
+        OneTimeCode code = codes.issueForMe();
+        SecurityContextHolder.clearContext();
+        assertThat(code.expiresAt()).isBetween(Instant.now().plus(OneTimeCodes.VALIDITY).minusSeconds(60), Instant.now().plus(OneTimeCodes.VALIDITY));
+
+        // The five minutes pass: the code's row is aged as the clock would age it.
+        jdbc.sql("UPDATE member_code SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE code = ?").param(code.code()).update();
+        assertProblem(get("/api/v1/members/" + code.code() + "/balance", tillKey, "zh-CN"), 404, "member-not-found");
+        String withCode = purchase(receipt(), "6.00", List.of(line("C-2", "酸奶", "dairy", 1, "6.00")))
+                .replace("\"memberNumber\":\"" + memberNumber + "\"", "\"memberCode\":\"" + code.code() + "\"");
+        assertProblem(post(withCode, UUID.randomUUID().toString()), 404, "member-not-found");
+        assertThat(jdbc.sql("SELECT used_at IS NULL FROM member_code WHERE code = ?").param(code.code()).query(Boolean.class).single()).isTrue();
     }
 
     private long availableOf(String username) {
@@ -195,6 +246,6 @@ class TillPurchaseApiTest extends TillApiTestSupport {
     }
 
     private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
-        return post("/api/v1/purchases", body, idempotencyKey, DEMO_KEY);
+        return post("/api/v1/purchases", body, idempotencyKey, tillKey);
     }
 }

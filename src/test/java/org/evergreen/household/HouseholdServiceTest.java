@@ -105,7 +105,7 @@ class HouseholdServiceTest {
         List<TestMember> family = family(LeavingRule.RETURN_OWN_CONTRIBUTIONS, 0, 0);
         TestMember sweeper = family.get(1);
         fixtures.as(sweeper.username(), () -> households.setSweep(50));
-        PurchaseRequest purchase = new PurchaseRequest(fixtures.memberNumber(sweeper.id()), null, "SWEEP-" + System.nanoTime(), Instant.now(), "CNY",
+        PurchaseRequest purchase = new PurchaseRequest(fixtures.memberNumber(sweeper.id()), null, null, "SWEEP-" + System.nanoTime(), Instant.now(), "CNY",
                 new BigDecimal("41.00"), List.of(new PurchaseRequest.Line("S-1", "毛巾", "home", 1, new BigDecimal("41.00"), false, null)));
         long[] earned = {fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()).pointsEarned())};
 

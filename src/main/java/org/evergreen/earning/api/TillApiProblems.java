@@ -2,33 +2,44 @@ package org.evergreen.earning.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.evergreen.shared.i18n.SupportedLocales;
 import org.evergreen.shared.i18n.Translations;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.UUID;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
- * RFC 9457 problem details for the till API: a stable {@code type} per problem, and a title and detail in
- * the caller's language (Accept-Language; Chinese by default).
+ * RFC 9457 problem details for the till API: a stable {@code type} per problem, and a title and detail in the
+ * caller's language (Accept-Language; Chinese when the till names none). The API's one error boundary: it answers
+ * its own refusals, the framework's (an unknown path or method, a body that is not JSON, an id that is not a
+ * number) and anything unforeseen, so no till ever gets an HTML error page or a redirect to the sign-in page.
  */
 @Component
-@RestControllerAdvice(basePackageClasses = TillApiProblems.class)
-class TillApiProblems extends ResponseEntityExceptionHandler {
+class TillApiProblems implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(TillApiProblems.class);
+    private static final String API_PATHS = "/api/";
 
     /** A refusal the API reports; {@code code} names both the problem type and its message keys. */
     static final class TillApiException extends RuntimeException {
@@ -50,52 +61,102 @@ class TillApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private final Translations translations;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Writes a problem's extra properties (an incident number) beside its standard members, as RFC 9457 has them. */
+    private final JsonMapper json = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     TillApiProblems(Translations translations) {
         this.translations = translations;
     }
 
-    @ExceptionHandler(TillApiException.class)
-    ResponseEntity<ProblemDetail> refused(TillApiException refusal, HttpServletRequest request) {
-        return ResponseEntity.status(refusal.status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(refusal.status, refusal.code, refusal.detailKey, request));
+    /** Before Spring MVC's own resolvers, which would send the framework's errors to the HTML error page. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, @Nullable Object handler,
+                                                   Exception error) {
+        if (!request.getRequestURI().startsWith(API_PATHS)) {
+            return null;
+        }
+        try {
+            switch (error) {
+                case TillApiException refusal -> write(request, response, refusal.status, refusal.code, refusal.detailKey);
+                case AccessDeniedException denied -> write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+                case HttpMessageNotReadableException unreadable -> write(request, response, HttpStatus.BAD_REQUEST, "malformed-request");
+                case TypeMismatchException notANumber -> write(request, response, HttpStatus.BAD_REQUEST, "malformed-request");
+                case ErrorResponse framework when framework.getStatusCode().is4xxClientError() -> {
+                    framework.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+                    write(request, response, framework.getStatusCode(), codeOf(framework.getStatusCode()));
+                }
+                default -> unexpected(request, response, error);
+            }
+        } catch (IOException writeFailed) {
+            log.debug("Could not write a problem detail to the till", writeFailed);
+        }
+        return new ModelAndView();
+    }
+
+    /** The framework's refusals by their status; only statuses a till can cause have a type of their own. */
+    private static String codeOf(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "malformed-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "request-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "request-refused";
+        };
     }
 
     /** Anything unforeseen is still a problem detail, logged with an incident number the caller can quote. */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception error, HttpServletRequest request) {
+    private void unexpected(HttpServletRequest request, HttpServletResponse response, Exception error) throws IOException {
         String incident = UUID.randomUUID().toString().substring(0, 8);
         log.error("Till API error, incident {}", incident, error);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "api.problem.internal-error.detail", request);
         problem.setProperty("incident", incident);
-        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        write(response, problem);
+    }
+
+    /** Answers a path under {@code /api/v1} that no endpoint serves (any other would reach the portal's pages). */
+    HttpRequestHandler notFound() {
+        return (request, response) -> write(request, response, HttpStatus.NOT_FOUND, "not-found");
     }
 
     void writeForbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write(json.writeValueAsString(problem(HttpStatus.FORBIDDEN, "forbidden", "api.problem.forbidden.detail", request)));
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 
     void writeTooManyRequests(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Retry-After", "1");
-        response.getWriter().write(json.writeValueAsString(
-                problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "api.problem.rate-limited.detail", request)));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited");
     }
 
     void writeUnauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader("WWW-Authenticate", "Bearer");
-        response.getWriter().write(json.writeValueAsString(
-                problem(HttpStatus.UNAUTHORIZED, "unauthorized", "api.problem.unauthorized.detail", request)));
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized");
     }
 
-    private ProblemDetail problem(HttpStatus status, String code, String detailKey, HttpServletRequest request) {
-        Locale locale = request.getLocale();
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String code) throws IOException {
+        write(request, response, status, code, "api.problem." + code + ".detail");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String code, String detailKey)
+            throws IOException {
+        write(response, problem(status, code, detailKey, request));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+
+    private ProblemDetail problem(HttpStatusCode status, String code, String detailKey, HttpServletRequest request) {
+        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? SupportedLocales.CHINESE : request.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, translations.getTranslation(detailKey, locale));
         problem.setType(URI.create("urn:evergreen:problem:" + code));
         problem.setTitle(translations.getTranslation("api.problem." + code + ".title", locale));

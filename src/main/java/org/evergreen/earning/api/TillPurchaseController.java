@@ -105,6 +105,7 @@ class TillPurchaseController {
             case INVALID, IDEMPOTENCY_KEY_REUSED, NO_EARNING_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case MEMBER_NOT_FOUND, PURCHASE_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case DUPLICATE_RECEIPT -> HttpStatus.CONFLICT;
+            case WRONG_STORE -> HttpStatus.FORBIDDEN;
         };
         return new TillApiException(status, refused.code(), refused.detailKey());
     }

@@ -235,7 +235,7 @@ class HouseholdViewsTest extends KaribuTest {
 
     /** A purchase at the demo store's till for this member; the points it earned. */
     private long purchase(TestMember member) {
-        PurchaseRequest purchase = new PurchaseRequest(fixtures.memberNumber(member.id()), null, "HV-" + System.nanoTime(), Instant.now(),
+        PurchaseRequest purchase = new PurchaseRequest(fixtures.memberNumber(member.id()), null, null, "HV-" + System.nanoTime(), Instant.now(),
                 "CNY", new BigDecimal("100.00"), List.of(new PurchaseRequest.Line("T-1", "毛巾", "home", 1, new BigDecimal("100.00"), false, null)));
         return fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()).pointsEarned());
     }
