@@ -59,6 +59,8 @@ class PointsCalculatorTest {
                         Map.of("UNIT:room-night", 3000L, "CATEGORY:dining", 200L, "TIER:GOLD", 100L)),
                 row("hotel night for an ordinary member", HOTEL, List.of(line("room-night", 1, "450.00", false)), ordinary,
                         Map.of("UNIT:room-night", 1000L)),
+                row("hotel night for a silver member", HOTEL, List.of(line("room-night", 1, "450.00", false)), facts(Tier.SILVER),
+                        Map.of("UNIT:room-night", 1200L)),
                 row("silver multiplier on rate-based points", SHOP, List.of(line("bread", 1, "100.00", false)), facts(Tier.SILVER),
                         Map.of("BASE", 100L, "TIER:SILVER", 20L)),
                 row("cross-category bonus when both are in the basket", SHOP,

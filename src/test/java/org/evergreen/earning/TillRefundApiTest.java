@@ -26,11 +26,14 @@ class TillRefundApiTest extends TillApiTestSupport {
 
     private long memberId;
     private String memberNumber;
+    /** A key of the demo store of its own, so that no test spends another's rate limit. */
+    private String tillKey;
 
     @BeforeEach
     void findMember() {
         memberId = jdbc.sql("SELECT id FROM security_user WHERE username = '13800000021'").query(Long.class).single();
         memberNumber = jdbc.sql("SELECT member_number FROM member_member WHERE user_id = ?").param(memberId).query(String.class).single();
+        tillKey = newKeyOf("merchant");
     }
 
     @Test
@@ -95,6 +98,23 @@ class TillRefundApiTest extends TillApiTestSupport {
                 422, "invalid-refund");
     }
 
+    @Test
+    void aRefundWithoutAKeyOrWithBadInputIsRefusedAndTakesNothingBack() throws Exception {
+        long purchase = purchase("30.00", "[" + line("MUG", 3, "10.00") + "]");
+        long entries = jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+        long before = available();
+
+        assertProblem(post("/api/v1/purchases/" + purchase + "/refunds", "{\"full\":true}", null, tillKey), 400, "idempotency-key-required");
+        assertProblem(refund(purchase, "{\"full\":tru", "bad-json-" + purchase), 400, "malformed-request");
+        assertProblem(refund(purchase, "{\"full\":false,\"lines\":[{\"sku\":\"MUG\",\"quantity\":0}]}", "zero-" + purchase), 422, "invalid-refund");
+        assertProblem(refund(purchase, "{\"full\":false,\"lines\":[{\"sku\":\"MUG\",\"quantity\":-1}]}", "negative-" + purchase),
+                422, "invalid-refund");
+        assertProblem(refund(purchase, "{\"full\":false,\"lines\":[]}", "no-lines-" + purchase), 422, "invalid-refund");
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);
+        assertThat(available()).isEqualTo(before);
+    }
+
     private long available() {
         return jdbc.sql("SELECT balance FROM ledger_account WHERE type = 'MEMBER_WALLET' AND owner_id = ?").param(memberId)
                 .query(Long.class).optional().orElse(0L);
@@ -119,7 +139,7 @@ class TillRefundApiTest extends TillApiTestSupport {
     }
 
     private HttpResponse<String> send(String path, String body, String key) throws Exception {
-        return post(path, body, key, DEMO_KEY);
+        return post(path, body, key, tillKey);
     }
 
 }
