@@ -2,11 +2,20 @@ package org.evergreen.earning;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import org.evergreen.KaribuTest;
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryRequest;
+import org.evergreen.ledger.HistoryItem;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.Posting;
 import org.evergreen.merchant.TillKeys;
 import org.evergreen.merchant.TillPrincipal;
+import org.evergreen.security.SystemActor;
+import org.evergreen.shared.ui.Fact;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +31,10 @@ import java.util.UUID;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A member opens an earn of theirs to its purchase lines and the rules that produced its points; nobody else can. */
+/**
+ * A member opens an earn of theirs to its purchase lines and the rules that produced its points; nobody else can. A refund
+ * in their points history opens the purchase it took points back from.
+ */
 class MyPurchaseViewTest extends KaribuTest {
 
     @Autowired
@@ -32,16 +44,18 @@ class MyPurchaseViewTest extends KaribuTest {
     TillKeys tillKeys;
 
     @Autowired
+    Refunds refunds;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
     void theMemberSeesTheLinesAndRuleOfTheirPurchaseAndOthersSeeNothing() {
-        TillPrincipal till = tillKeys.authenticate("eg_demo0001_EvergreenDemoTillKey2026Pine0001").orElseThrow();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-        String memberNumber = jdbc.sql("""
-                        SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
-                        WHERE u.username = '13800000022'""").query(String.class).single();
+        TillPrincipal till = signInAsDemoTill();
+        String memberNumber = memberNumberOf("13800000022");
         PurchaseResult result = purchases.record(till, new PurchaseRequest(memberNumber, null, null, "MY-" + System.nanoTime(), Instant.now(),
                 "CNY", new BigDecimal("26.00"), List.of(
                 new PurchaseRequest.Line("6901", "有机牛奶", "dairy", 2, new BigDecimal("8.00"), true, 120L),
@@ -66,5 +80,48 @@ class MyPurchaseViewTest extends KaribuTest {
         login("13800000023");
         navigate("member/purchases/" + result.purchaseId());
         assertThat(_get(Paragraph.class).getText()).isEqualTo("您的消费记录中没有这一笔。");
+    }
+
+    @Test
+    void aRefundOfPointsAlreadySpentShowsTheDebtAndOpensThePurchaseItTookBack() {
+        TillPrincipal till = signInAsDemoTill();
+        long memberId = jdbc.sql("SELECT id FROM security_user WHERE username = '13800000029'").query(Long.class).single();
+        PurchaseResult bought = purchases.record(till, new PurchaseRequest(memberNumberOf("13800000029"), null, null, "DEBT-" + System.nanoTime(),
+                Instant.now(), "CNY", new BigDecimal("300.00"), List.of(
+                new PurchaseRequest.Line("BED-1", "竹纤维被", "bedding", 1, new BigDecimal("300.00"), false, null))),
+                UUID.randomUUID().toString());
+        // The member spends everything they have, the new points included.
+        long account = SystemActor.call(() -> ledger.account(AccountType.MEMBER_WALLET, memberId));
+        long spendable = SystemActor.call(() -> ledger.balance(account));
+        SystemActor.run(() -> ledger.post(new EntryRequest(EntryKind.REDEEM, "catalog", UUID.randomUUID().toString(), "test", "redemption",
+                null, null, List.of(new Posting(account, -spendable), new Posting(ledger.account(AccountType.MERCHANT_REDEMPTION, 1), spendable)),
+                null)));
+        RefundResult refunded = refunds.refund(till, bought.purchaseId(), new RefundRequest(true, List.of()), UUID.randomUUID().toString());
+        assertThat(refunded.availablePoints()).isEqualTo(-300);
+
+        login("13800000029");
+        navigate("member/points");
+        assertThat(_get(Fact.class, spec -> spec.withClasses("points-available")).value()).isEqualTo("-300");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("points-debt")).getText())
+                .isEqualTo("您尚欠 300 积分：一笔退货收回了您已用掉的积分。之后获得的积分将先用于偿还。");
+        @SuppressWarnings("unchecked")
+        Grid<HistoryItem> history = _get(Grid.class, spec -> spec.withClasses("points-history"));
+        assertThat(GridKt._get(history, 0).kind()).isEqualTo(EntryKind.REVERSAL);
+        Anchor refund = (Anchor) GridKt._getCellComponent(history, 0, "why");
+        assertThat(refund.getText()).startsWith("退货退款 · purchase:" + bought.purchaseId());
+        assertThat(refund.getHref()).isEqualTo("member/purchases/" + bought.purchaseId());
+    }
+
+    private TillPrincipal signInAsDemoTill() {
+        TillPrincipal till = tillKeys.authenticate("eg_demo0001_EvergreenDemoTillKey2026Pine0001").orElseThrow();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
+        return till;
+    }
+
+    private String memberNumberOf(String username) {
+        return jdbc.sql("""
+                        SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
+                        WHERE u.username = ?""").param(username).query(String.class).single();
     }
 }

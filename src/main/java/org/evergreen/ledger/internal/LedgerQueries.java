@@ -32,12 +32,15 @@ public class LedgerQueries {
     public record DueLot(long lotId, long accountId, long remaining) {
     }
 
+    /** A page of movements; a reversal or clawback also names the reference of the entry it takes back (by primary key). */
     private static final String HISTORY_SELECT = """
             SELECT p.id AS posting_id, p.amount, a.type AS account_type, e.id AS entry_id, e.kind, e.reason,
-                   e.reference, e.case_reference, e.reverses_entry_id, e.created_at
+                   e.reference, e.case_reference, e.reverses_entry_id, reversed.reference AS reversed_reference, e.created_at
             FROM ledger_posting p
             JOIN ledger_entry e ON e.id = p.entry_id
             JOIN ledger_account a ON a.id = p.account_id
+            LEFT JOIN ledger_entry reversed ON reversed.id = COALESCE(e.reverses_entry_id,
+                IF(e.reference LIKE 'clawback-of:%', CAST(SUBSTRING(e.reference, 13) AS UNSIGNED), NULL))
             """;
 
     private final JdbcClient jdbc;
@@ -216,7 +219,7 @@ public class LedgerQueries {
         return new HistoryItem(rs.getLong("posting_id"), rs.getLong("entry_id"), EntryKind.valueOf(rs.getString("kind")),
                 AccountType.valueOf(rs.getString("account_type")), rs.getLong("amount"), rs.getString("reason"),
                 rs.getString("reference"), rs.getString("case_reference"), rs.getObject("reverses_entry_id", Long.class),
-                UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)));
+                rs.getString("reversed_reference"), UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)));
     }
 
     private static Hold toHold(ResultSet rs, int rowNum) throws SQLException {

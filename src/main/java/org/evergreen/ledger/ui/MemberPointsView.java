@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -97,6 +98,12 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
                 fact("points.frozen", points.frozen(), "points-frozen"),
                 fact("points.expiringSoon", points.expiringTotal(), "points-expiring"));
         card.addClassName("card");
+        if (points.available() < 0) {
+            // Only a refund of points already spent puts a wallet in debt (a clawback); the member must see why.
+            Paragraph debt = new Paragraph(getTranslation("points.debt", formats.number(-points.available(), getLocale())));
+            debt.addClassName("points-debt");
+            card.add(debt);
+        }
         if (!points.expiring().isEmpty()) {
             UnorderedList dates = new UnorderedList();
             dates.addClassName("expiring-dates");
@@ -130,12 +137,13 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
      */
     private Component explanationWithLink(HistoryItem item) {
         String text = explanation(item);
-        if (item.reference() != null && item.reference().matches(PURCHASE_REFERENCE + "\\d+")) {
-            Anchor purchase = new Anchor("member/purchases/" + item.reference().substring(PURCHASE_REFERENCE.length()), text);
+        String subject = item.subject();
+        if (subject != null && subject.matches(PURCHASE_REFERENCE + "\\d+")) {
+            Anchor purchase = new Anchor("member/purchases/" + subject.substring(PURCHASE_REFERENCE.length()), text);
             purchase.addClassName("purchase-link");
             return purchase;
         }
-        if (item.reference() != null && item.reference().matches("(redemption|reward):\\d+")) {
+        if (subject != null && subject.matches("(redemption|reward):\\d+")) {
             Anchor redemptions = new Anchor("member/redemptions", text);
             redemptions.addClassName("redemption-link");
             return redemptions;
@@ -143,13 +151,16 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
         return new Span(text);
     }
 
-    /** Why the points moved: the reason in the member's language, what caused it, and the case if there is one. */
+    /**
+     * Why the points moved: the reason in the member's language, what caused it (for a refund, the purchase whose points
+     * it takes back), and the case if there is one.
+     */
     private String explanation(HistoryItem item) {
         String reasonKey = "ledger.reason." + item.reason();
         StringBuilder text = new StringBuilder(translations.hasTranslation(reasonKey, getLocale())
                 ? getTranslation(reasonKey) : item.reason());
-        if (item.reference() != null) {
-            text.append(" · ").append(item.reference());
+        if (item.subject() != null) {
+            text.append(" · ").append(item.subject());
         }
         if (item.caseReference() != null) {
             text.append(" · ").append(getTranslation("points.case", item.caseReference()));
