@@ -1,6 +1,7 @@
 package org.evergreen.merchant;
 
 import org.evergreen.merchant.internal.MerchantRepository;
+import org.evergreen.merchant.internal.TillKeyRepository;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.MerchantRole;
 import org.evergreen.security.UserSummary;
@@ -31,13 +32,15 @@ public class MerchantDirectory {
     private static final int ADDRESS_MAX = 200;
 
     private final MerchantRepository merchants;
+    private final TillKeyRepository tillKeys;
     private final UserAccounts userAccounts;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public MerchantDirectory(MerchantRepository merchants, UserAccounts userAccounts, CurrentUser currentUser,
-                             Clock clock) {
+    public MerchantDirectory(MerchantRepository merchants, TillKeyRepository tillKeys, UserAccounts userAccounts,
+                             CurrentUser currentUser, Clock clock) {
         this.merchants = merchants;
+        this.tillKeys = tillKeys;
         this.userAccounts = userAccounts;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -122,6 +125,40 @@ public class MerchantDirectory {
     @Transactional
     public void addStore(NewMerchant.NewStore store) {
         merchants.insertStore(currentUser.merchantId(), validatedStore(store), clock.instant());
+    }
+
+    /** An owner corrects the names (in both languages) or the address of an open store of their own merchant. */
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    @Transactional
+    public void updateStore(long storeId, NewMerchant.NewStore store) {
+        if (!merchants.updateStore(currentUser.merchantId(), storeId, validatedStore(store))) {
+            throw new InvalidInputException("store", "store.notFound");
+        }
+    }
+
+    /**
+     * An owner closes a store of their own merchant that no longer trades: its till keys stop working at once, and it
+     * takes no new ones. The row stays, for the purchases made there. A merchant keeps at least one open store.
+     */
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    @Transactional
+    public void closeStore(long storeId) {
+        long merchantId = currentUser.merchantId();
+        Instant now = clock.instant();
+        merchants.lockMerchant(merchantId);
+        if (!merchants.closeStore(merchantId, storeId, now)) {
+            throw new InvalidInputException("store", "store.notFound");
+        }
+        if (merchants.openStoreCount(merchantId) == 0) {
+            throw new InvalidInputException("store", "store.lastOpen");
+        }
+        tillKeys.revokeAllOf(storeId, now);
+    }
+
+    /** An owner stops a cashier of their own merchant from signing in (their open sessions end too), or lets them again. */
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    public void setCashierEnabled(long userId, boolean enabled) {
+        userAccounts.setCashierEnabled(currentUser.merchantId(), userId, enabled);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")

@@ -1,11 +1,18 @@
 package org.evergreen.merchant;
 
 import org.evergreen.shared.i18n.SupportedLocales;
+import org.jspecify.annotations.Nullable;
 
+import java.time.Instant;
 import java.util.Locale;
 
-/** One store of a merchant. */
-public record StoreSummary(long id, String nameZh, String nameEn, String cityZh, String cityEn, String address) {
+/**
+ * One store of a merchant.
+ *
+ * @param closedAt when the merchant's owner closed it; a closed store has no till keys and takes no new ones
+ */
+public record StoreSummary(long id, String nameZh, String nameEn, String cityZh, String cityEn, String address,
+                           @Nullable Instant closedAt) {
 
     public String name(Locale locale) {
         return SupportedLocales.pick(locale, nameZh, nameEn);
@@ -13,5 +20,9 @@ public record StoreSummary(long id, String nameZh, String nameEn, String cityZh,
 
     public String city(Locale locale) {
         return SupportedLocales.pick(locale, cityZh, cityEn);
+    }
+
+    public boolean open() {
+        return closedAt == null;
     }
 }

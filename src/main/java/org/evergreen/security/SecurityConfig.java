@@ -1,6 +1,7 @@
 package org.evergreen.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.evergreen.security.internal.UserAccountRepository;
 import org.evergreen.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,14 +14,17 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
  * Form login through the Vaadin login view, method security for the services, and secure headers.
- * Views are guarded by their access annotations; services check again with {@code @PreAuthorize}.
+ * Views are guarded by their access annotations; services check again with {@code @PreAuthorize}. A stopped
+ * account's open sessions end ({@link DisabledAccountSessions}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -30,7 +34,8 @@ class SecurityConfig {
     static final String LOGIN_PATH = "/login";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccountRepository users, Clock clock) throws Exception {
+        http.addFilterAfter(new DisabledAccountSessions(users, clock), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/images/**").permitAll());
         // Vaadin's configurer sets the login page too, but only after Spring Security decided whether to generate

@@ -107,6 +107,18 @@ public class UserAccounts {
         return users.staffOf(merchantId);
     }
 
+    /**
+     * An owner stops a cashier of their own merchant from signing in, or lets them again; owners are the platform's to
+     * change. A stopped cashier's open sessions end too (see {@code DisabledAccountSessions}).
+     */
+    @PreAuthorize("hasRole('MERCHANT_OWNER') and #merchantId == principal.merchantId()")
+    @Transactional
+    public void setCashierEnabled(long merchantId, long userId, boolean enabled) {
+        if (users.setCashierEnabled(merchantId, userId, enabled) != 1) {
+            throw new InvalidInputException("staff", "team.staff.notACashier");
+        }
+    }
+
     private long insertWithLoginName(String rawUsername, String rawDisplayName, Role role, String password,
                                      @Nullable Long merchantId, @Nullable MerchantRole merchantRole) {
         String username = rawUsername == null ? "" : rawUsername.strip().toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ public record UserSummary(
         Role role,
         @Nullable Long merchantId,
         @Nullable MerchantRole merchantRole,
+        boolean enabled,
         @Nullable Instant lockedUntil,
         Instant createdAt) {
 

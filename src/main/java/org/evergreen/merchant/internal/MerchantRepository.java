@@ -94,10 +94,39 @@ public class MerchantRepository {
 
     public List<StoreSummary> stores(long merchantId) {
         return jdbc.sql("""
-                        SELECT id, name_zh, name_en, city_zh, city_en, address
+                        SELECT id, name_zh, name_en, city_zh, city_en, address, closed_at
                         FROM merchant_store WHERE merchant_id = ? ORDER BY id""")
                 .param(merchantId)
-                .query(StoreSummary.class)
+                .query((rs, n) -> {
+                    LocalDateTime closedAt = rs.getObject("closed_at", LocalDateTime.class);
+                    return new StoreSummary(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en"), rs.getString("city_zh"),
+                            rs.getString("city_en"), rs.getString("address"), closedAt == null ? null : UtcTimes.fromColumn(closedAt));
+                })
                 .list();
+    }
+
+    /** Changes an open store of this merchant; false when it has no such open store. */
+    public boolean updateStore(long merchantId, long storeId, NewMerchant.NewStore store) {
+        return jdbc.sql("""
+                        UPDATE merchant_store SET name_zh = ?, name_en = ?, city_zh = ?, city_en = ?, address = ?
+                        WHERE id = ? AND merchant_id = ? AND closed_at IS NULL""")
+                .params(store.nameZh(), store.nameEn(), store.cityZh(), store.cityEn(), store.address(), storeId, merchantId)
+                .update() == 1;
+    }
+
+    /** Closes an open store of this merchant; false when it has no such open store. */
+    public boolean closeStore(long merchantId, long storeId, Instant now) {
+        return jdbc.sql("UPDATE merchant_store SET closed_at = ? WHERE id = ? AND merchant_id = ? AND closed_at IS NULL")
+                .params(UtcTimes.toColumn(now), storeId, merchantId).update() == 1;
+    }
+
+    /** Takes the merchant's row for the rest of the transaction: two owners closing stores at once are decided in turn. */
+    public void lockMerchant(long merchantId) {
+        jdbc.sql("SELECT id FROM merchant_merchant WHERE id = ? FOR UPDATE").param(merchantId).query(Long.class).single();
+    }
+
+    public long openStoreCount(long merchantId) {
+        return jdbc.sql("SELECT COUNT(*) FROM merchant_store WHERE merchant_id = ? AND closed_at IS NULL")
+                .param(merchantId).query(Long.class).single();
     }
 }

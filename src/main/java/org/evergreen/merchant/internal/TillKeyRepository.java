@@ -70,8 +70,15 @@ public class TillKeyRepository {
                 .params(UtcTimes.toColumn(now), keyId, merchantId).update() == 1;
     }
 
-    public boolean storeBelongsTo(long storeId, long merchantId) {
-        return jdbc.sql("SELECT COUNT(*) FROM merchant_store WHERE id = ? AND merchant_id = ?")
+    /** Revokes every live key of a store (it closed). */
+    public void revokeAllOf(long storeId, Instant now) {
+        jdbc.sql("UPDATE merchant_till_key SET revoked_at = ? WHERE store_id = ? AND revoked_at IS NULL")
+                .params(UtcTimes.toColumn(now), storeId).update();
+    }
+
+    /** Whether the store is an open one of this merchant: only those get keys. */
+    public boolean isOpenStoreOf(long storeId, long merchantId) {
+        return jdbc.sql("SELECT COUNT(*) FROM merchant_store WHERE id = ? AND merchant_id = ? AND closed_at IS NULL")
                 .params(storeId, merchantId).query(Long.class).single() > 0;
     }
 

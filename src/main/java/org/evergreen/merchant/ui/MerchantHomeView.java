@@ -36,7 +36,7 @@ class MerchantHomeView extends VerticalLayout implements HasDynamicTitle {
         stores.addColumn(store -> store.name(getLocale())).setHeader(getTranslation("store.name"));
         stores.addColumn(store -> store.city(getLocale())).setHeader(getTranslation("store.city"));
         stores.addColumn(StoreSummary::address).setHeader(getTranslation("store.address")).setFlexGrow(2);
-        stores.setItems(directory.myStores());
+        stores.setItems(directory.myStores().stream().filter(StoreSummary::open).toList());
         stores.setAllRowsVisible(true);
 
         add(new H2(merchant.name(getLocale())), card, new H3(getTranslation("merchant.stores")), stores);

@@ -1,13 +1,17 @@
 package org.evergreen.merchant.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,12 +22,17 @@ import jakarta.annotation.security.RolesAllowed;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.NewMerchant;
 import org.evergreen.merchant.StoreSummary;
+import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Roles;
 import org.evergreen.security.UserSummary;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
-/** A merchant's owners manage its staff logins (cashiers) and its stores. Cashiers do not see this page. */
+/**
+ * A merchant's owners manage its staff logins (add cashiers, stop them signing in or let them again) and its stores (open,
+ * correct, close). Cashiers do not see this page.
+ */
 @Route("merchant/team")
 @Menu(title = "nav.merchant.team", order = 4, icon = "vaadin:group")
 @RolesAllowed(Roles.MERCHANT_OWNER)
@@ -41,22 +50,73 @@ class TeamView extends VerticalLayout implements HasDynamicTitle {
         staff.addColumn(UserSummary::username).setHeader(getTranslation("users.username"));
         staff.addColumn(UserSummary::displayName).setHeader(getTranslation("users.displayName"));
         staff.addColumn(user -> getTranslation("merchantRole." + user.merchantRole())).setHeader(getTranslation("users.role"));
+        staff.addColumn(user -> getTranslation(user.enabled() ? "team.staff.active" : "team.staff.disabled"))
+                .setHeader(getTranslation("team.status")).setKey("status");
+        staff.addComponentColumn(this::staffAction).setKey("action");
         staff.setAllRowsVisible(true);
         stores.addClassName("store-grid");
         stores.addColumn(store -> store.name(getLocale())).setHeader(getTranslation("store.name"));
         stores.addColumn(store -> store.city(getLocale())).setHeader(getTranslation("store.city"));
         stores.addColumn(StoreSummary::address).setHeader(getTranslation("store.address")).setFlexGrow(2);
+        stores.addColumn(store -> getTranslation(store.open() ? "team.store.open" : "team.store.closed"))
+                .setHeader(getTranslation("team.status")).setKey("status");
+        stores.addComponentColumn(this::storeActions).setKey("actions").setAutoWidth(true);
         stores.setAllRowsVisible(true);
         refresh();
 
         Button addCashier = new Button(getTranslation("team.addCashier"), click -> openCashierDialog());
-        Button addStore = new Button(getTranslation("team.addStore"), click -> openStoreDialog());
+        Button addStore = new Button(getTranslation("team.addStore"), click -> openStoreDialog(null));
         add(new H3(getTranslation("team.staff")), addCashier, staff, new H3(getTranslation("merchant.stores")), addStore, stores);
     }
 
     private void refresh() {
         staff.setItems(directory.myStaff());
         stores.setItems(directory.myStores());
+    }
+
+    /** Owners are the platform's to change; a cashier can be stopped from signing in, and let in again. */
+    private Component staffAction(UserSummary user) {
+        if (user.merchantRole() != MerchantRole.CASHIER) {
+            return new Span();
+        }
+        Button toggle = new Button(getTranslation(user.enabled() ? "team.staff.disable" : "team.staff.enable"), click -> {
+            directory.setCashierEnabled(user.id(), !user.enabled());
+            refresh();
+            Notification.show(getTranslation("team.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return toggle;
+    }
+
+    private Component storeActions(StoreSummary store) {
+        if (!store.open()) {
+            return new Span();
+        }
+        Button edit = new Button(getTranslation("team.editStore"), click -> openStoreDialog(store));
+        Button close = new Button(getTranslation("team.closeStore"), click -> confirmClosing(store));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        close.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return new HorizontalLayout(edit, close);
+    }
+
+    /** Closing cannot be undone (the store's keys are revoked), so the owner confirms it first. */
+    private void confirmClosing(StoreSummary store) {
+        Dialog dialog = new Dialog(getTranslation("team.closeStore.title", store.name(getLocale())));
+        dialog.addClassName("close-store-dialog");
+        dialog.add(new Paragraph(getTranslation("team.closeStore.text")));
+        Button close = new Button(getTranslation("team.closeStore"), click -> {
+            dialog.close();
+            try {
+                directory.closeStore(store.id());
+                Notification.show(getTranslation("team.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException refused) {
+                Notification.show(getTranslation(refused.messageKey())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            refresh();
+        });
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), close);
+        dialog.open();
     }
 
     private void openCashierDialog() {
@@ -67,27 +127,40 @@ class TeamView extends VerticalLayout implements HasDynamicTitle {
         PasswordField password = new PasswordField(getTranslation("users.initialPassword"));
         password.setMaxLength(64);
         FormErrors errors = new FormErrors(this).field("username", username).field("displayName", displayName).field("password", password);
-        openDialog("team.addCashier", new FormLayout(username, displayName, password), errors,
+        openDialog("team.addCashier", "users.create", new FormLayout(username, displayName, password), errors,
                 () -> directory.addCashier(username.getValue(), displayName.getValue(), password.getValue()));
     }
 
-    private void openStoreDialog() {
+    /** A new store, or the changes to an open one ({@code existing}). */
+    private void openStoreDialog(@Nullable StoreSummary existing) {
         TextField nameZh = new TextField(getTranslation("team.store.nameZh"));
         TextField nameEn = new TextField(getTranslation("team.store.nameEn"));
         TextField cityZh = new TextField(getTranslation("team.store.cityZh"));
         TextField cityEn = new TextField(getTranslation("team.store.cityEn"));
         TextField address = new TextField(getTranslation("store.address"));
+        if (existing != null) {
+            nameZh.setValue(existing.nameZh());
+            nameEn.setValue(existing.nameEn());
+            cityZh.setValue(existing.cityZh());
+            cityEn.setValue(existing.cityEn());
+            address.setValue(existing.address());
+        }
         FormErrors errors = new FormErrors(this).field("storeNameZh", nameZh).field("storeNameEn", nameEn)
                 .field("cityZh", cityZh).field("cityEn", cityEn).field("address", address);
-        openDialog("team.addStore", new FormLayout(nameZh, nameEn, cityZh, cityEn, address), errors,
-                () -> directory.addStore(new NewMerchant.NewStore(nameZh.getValue(), nameEn.getValue(), cityZh.getValue(),
-                        cityEn.getValue(), address.getValue())));
+        FormLayout fields = new FormLayout(nameZh, nameEn, cityZh, cityEn, address);
+        if (existing == null) {
+            openDialog("team.addStore", "users.create", fields, errors, () -> directory.addStore(new NewMerchant.NewStore(
+                    nameZh.getValue(), nameEn.getValue(), cityZh.getValue(), cityEn.getValue(), address.getValue())));
+        } else {
+            openDialog("team.editStore", "action.save", fields, errors, () -> directory.updateStore(existing.id(), new NewMerchant.NewStore(
+                    nameZh.getValue(), nameEn.getValue(), cityZh.getValue(), cityEn.getValue(), address.getValue())));
+        }
     }
 
     /** A dialog whose save runs {@code save}; a refusal stays in the dialog next to its field. */
-    private void openDialog(String titleKey, FormLayout fields, FormErrors errors, Runnable save) {
+    private void openDialog(String titleKey, String confirmKey, FormLayout fields, FormErrors errors, Runnable save) {
         Dialog dialog = new Dialog(getTranslation(titleKey));
-        Button confirm = new Button(getTranslation("users.create"), click -> {
+        Button confirm = new Button(getTranslation(confirmKey), click -> {
             errors.clear();
             try {
                 save.run();

@@ -71,7 +71,7 @@ class TillKeysView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog(getTranslation("tillKeys.create"));
         Select<StoreSummary> store = new Select<>();
         store.setLabel(getTranslation("store.name"));
-        store.setItems(directory.myStores());
+        store.setItems(directory.myStores().stream().filter(StoreSummary::open).toList());
         store.setItemLabelGenerator(summary -> summary.name(getLocale()));
         TextField label = new TextField(getTranslation("tillKeys.label"));
         label.setMaxLength(50);

@@ -93,14 +93,24 @@ public class UserAccountRepository {
     /** A merchant's staff, owners first. */
     public List<UserSummary> staffOf(long merchantId) {
         return jdbc.sql("""
-                        SELECT id, username, display_name, role, merchant_id, merchant_role, locked_until, created_at
+                        SELECT id, username, display_name, role, merchant_id, merchant_role, enabled, locked_until, created_at
                         FROM security_user WHERE merchant_id = ? ORDER BY merchant_role DESC, id""")
                 .param(merchantId)
                 .query((rs, n) -> new UserSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         Role.valueOf(rs.getString("role")), rs.getObject("merchant_id", Long.class),
-                        MerchantRole.valueOf(rs.getString("merchant_role")), instant(rs, "locked_until"),
+                        MerchantRole.valueOf(rs.getString("merchant_role")), rs.getBoolean("enabled"), instant(rs, "locked_until"),
                         UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class))))
                 .list();
+    }
+
+    /** Lets a cashier of this merchant sign in, or stops them; 0 when the merchant has no such cashier. */
+    public int setCashierEnabled(long merchantId, long userId, boolean enabled) {
+        return jdbc.sql("UPDATE security_user SET enabled = ? WHERE id = ? AND merchant_id = ? AND merchant_role = 'CASHIER'")
+                .params(enabled, userId, merchantId).update();
+    }
+
+    public boolean isEnabled(long userId) {
+        return jdbc.sql("SELECT enabled FROM security_user WHERE id = ?").param(userId).query(Boolean.class).optional().orElse(false);
     }
 
     public int unlock(long userId) {
@@ -134,7 +144,7 @@ public class UserAccountRepository {
     /** One page of users, newest id first; keyset pagination would matter past a few thousand staff users. */
     public List<UserSummary> page(@Nullable Role role, int offset, int limit) {
         return jdbc.sql("""
-                        SELECT id, username, display_name, role, merchant_id, merchant_role, locked_until, created_at
+                        SELECT id, username, display_name, role, merchant_id, merchant_role, enabled, locked_until, created_at
                         FROM security_user WHERE (:role IS NULL OR role = :role)
                         ORDER BY id DESC LIMIT :limit OFFSET :offset""")
                 .param("role", role == null ? null : role.name())
@@ -147,6 +157,7 @@ public class UserAccountRepository {
                         Role.valueOf(rs.getString("role")),
                         (Long) rs.getObject("merchant_id", Long.class),
                         rs.getString("merchant_role") == null ? null : MerchantRole.valueOf(rs.getString("merchant_role")),
+                        rs.getBoolean("enabled"),
                         instant(rs, "locked_until"),
                         UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class))))
                 .list();
