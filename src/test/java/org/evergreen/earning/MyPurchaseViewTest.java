@@ -1,6 +1,7 @@
 package org.evergreen.earning;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -26,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -76,6 +78,16 @@ class MyPurchaseViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(rules, 0)).containsExactly("基础费率", "第 1 版", "26");
         assertThat(GridKt._getFormattedRow(rules, 1)).containsExactly("绿色商品奖励", "第 1 版", "16");
         assertThat(result.pointsEarned()).isEqualTo(42);
+
+        UI.getCurrent().getSession().setLocale(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate("member/purchases/" + result.purchaseId());
+        @SuppressWarnings("unchecked")
+        Grid<PurchaseResult.RulePoints> rulesInEnglish = _get(Grid.class, spec -> spec.withClasses("purchase-rules"));
+        assertThat(GridKt._getFormattedRow(rulesInEnglish, 0)).containsExactly("Base rate", "Version 1", "26");
+        assertThat(GridKt._getFormattedRow(rulesInEnglish, 1)).containsExactly("Green products bonus", "Version 1", "16");
+        UI.getCurrent().getSession().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
 
         login("13800000023");
         navigate("member/purchases/" + result.purchaseId());

@@ -1,6 +1,7 @@
 package org.evergreen.earning;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import org.evergreen.KaribuTest;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -59,5 +61,19 @@ class PublicRulesViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void visitorsReadingEnglishSeeTheRulesInEnglish() {
+        UI.getCurrent().getSession().setLocale(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate("rules");
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = _get(Grid.class);
+        int inkwell = IntStream.range(0, GridKt._size(grid)).filter(row -> GridKt._getFormattedRow(grid, row).getFirst().equals("Inkwell Stationery"))
+                .findFirst().orElseThrow();
+        assertThat(cell(grid, inkwell, "current")).contains("Version ", "Base rate: ").doesNotContain("版", "基础费率");
+        assertThat(_get(Div.class, spec -> spec.withClasses("platform-rules")).getElement().getTextRecursively())
+                .contains("New member welcome bonus", "10%").doesNotContain("新会员首购礼");
     }
 }

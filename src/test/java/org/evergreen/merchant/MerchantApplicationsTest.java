@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
 import org.evergreen.security.EvergreenUser;
 import org.evergreen.shared.ui.Fact;
+import org.evergreen.shared.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,6 +113,18 @@ class MerchantApplicationsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("提交申请")));
         assertThat(_get(TextField.class, spec -> spec.withLabel("统一社会信用代码")).getErrorMessage())
                 .isEqualTo("该企业已加入或已有待审核的申请。");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM merchant_application").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void anApplicationThatDoesNotAcceptTheCoalitionTermsIsRefused() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM merchant_application").query(Long.class).single();
+        assertThatThrownBy(() -> applications.submit(new MerchantApplicationForm("秋叶茶社", null, MerchantCategory.OTHER, freshCreditCode(),
+                "叶主", "13600006666", "y@example.org", List.of(new MerchantApplicationForm.Store("一号店", "杭州", "某路 1 号")), false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("acceptedTerms");
+                    assertThat(refused.messageKey()).isEqualTo("application.terms.required");
+                });
         assertThat(jdbc.sql("SELECT COUNT(*) FROM merchant_application").query(Long.class).single()).isEqualTo(before);
     }
 
