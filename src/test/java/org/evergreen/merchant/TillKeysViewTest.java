@@ -8,6 +8,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
 import org.evergreen.portal.AccessDeniedView;
+import org.evergreen.shared.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +16,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An owner creates a till key, sees it once, and revokes it; cashiers cannot reach the page. */
 class TillKeysViewTest extends KaribuTest {
@@ -57,5 +59,21 @@ class TillKeysViewTest extends KaribuTest {
         login("keyless.cashier", "keyless-2026-pw");
         navigate("merchant/till-keys");
         assertThat(NavigatorKt.getCurrentView()).isEqualTo(AccessDeniedView.class);
+    }
+
+    @Test
+    void anotherMerchantsOwnerCanNeitherMakeNorRevokeThisMerchantsKeys() {
+        login("merchant");
+        long pineStore = directory.myStores().getFirst().id();
+        String key = tillKeys.create(pineStore, "3 号收银台");
+        long keyId = tillKeys.myKeys().stream().filter(own -> own.label().equals("3 号收银台")).findFirst().orElseThrow().id();
+
+        login("hotel");
+        assertThatThrownBy(() -> tillKeys.create(pineStore, "借用")).isInstanceOfSatisfying(InvalidInputException.class,
+                refused -> assertThat(refused.messageKey()).isEqualTo("tillKeys.store.unknown"));
+        assertThatThrownBy(() -> tillKeys.revoke(keyId)).isInstanceOfSatisfying(InvalidInputException.class,
+                refused -> assertThat(refused.messageKey()).isEqualTo("tillKeys.unknown"));
+        assertThat(tillKeys.myKeys()).extracting(TillKey::id).doesNotContain(keyId);
+        assertThat(tillKeys.authenticate(key)).isPresent();
     }
 }
