@@ -93,6 +93,11 @@ public class Campaigns {
     }
 
     private long disclose(@Nullable Long merchantId, CampaignDraft draft) {
+        return campaigns.insert(merchantId, checked(merchantId, draft), currentUser.require().getUsername());
+    }
+
+    /** The campaign a draft would disclose now (its id still 0), or the first thing wrong with it. */
+    Campaign checked(@Nullable Long merchantId, CampaignDraft draft) {
         if (draft.kind() == null || (merchantId == null) != (draft.kind() == CampaignKind.SIGN_UP)) {
             throw new InvalidInputException("kind", merchantId == null ? "campaign.platformIsSignUp" : "campaign.signUpIsPlatform");
         }
@@ -128,8 +133,7 @@ public class Campaigns {
         if (Duration.between(startsAt, draft.endsAt()).compareTo(LONGEST) > 0) {
             throw new InvalidInputException("endsAt", "campaign.tooLong");
         }
-        Campaign campaign = new Campaign(0, merchantId, draft.kind(), nameZh, nameEn, multiplier, bonus, categories, draft.tiers(),
+        return new Campaign(0, merchantId, draft.kind(), nameZh, nameEn, multiplier, bonus, categories, draft.tiers(),
                 startsAt, draft.endsAt(), now);
-        return campaigns.insert(merchantId, campaign, currentUser.require().getUsername());
     }
 }

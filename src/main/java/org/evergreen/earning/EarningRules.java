@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,38 @@ public class EarningRules {
     @PreAuthorize("hasRole('MERCHANT')")
     public PointsCalculation simulate(RuleSet draft, List<PurchaseRequest.Line> basket, EarningFacts facts, Instant moment) {
         RuleSet checked = checked(draft);
+        BigDecimal total = totalOf(basket);
+        long merchantId = currentUser.merchantId();
+        return PointsCalculator.calculate(basket, total, moment, new RuleSetVersion(merchantId, 0, checked, moment, moment),
+                campaigns.inEffect(merchantId, moment, facts.memberJoinedAt()), policies.at(moment), facts);
+    }
+
+    /**
+     * What a basket earns at the start of a draft campaign, with it and without it: under the merchant's rule version in
+     * effect then, the campaigns running then and the platform's cap. An owner sees what a launch changes before launching.
+     */
+    public record CampaignPreview(Campaign campaign, PointsCalculation without, PointsCalculation with) {
+    }
+
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    public CampaignPreview previewCampaign(CampaignDraft draft, List<PurchaseRequest.Line> basket, EarningFacts facts) {
+        long merchantId = currentUser.merchantId();
+        Campaign campaign = campaigns.checked(merchantId, draft);
+        BigDecimal total = totalOf(basket);
+        Instant moment = campaign.startsAt();
+        // The version a purchase at that moment gets: the latest in effect by then (PurchaseRepository#context).
+        RuleSetVersion rules = ruleSets.versions(List.of(merchantId)).stream().filter(version -> !version.effectiveFrom().isAfter(moment))
+                .max(Comparator.comparing(RuleSetVersion::effectiveFrom).thenComparingInt(RuleSetVersion::version))
+                .orElseThrow(() -> new InvalidInputException("rules", "campaign.preview.noRules"));
+        List<Campaign> running = campaigns.inEffect(merchantId, moment, facts.memberJoinedAt());
+        List<Campaign> withDraft = new ArrayList<>(running);
+        withDraft.add(campaign);
+        EarningPolicy policy = policies.at(moment);
+        return new CampaignPreview(campaign, PointsCalculator.calculate(basket, total, moment, rules, running, policy, facts),
+                PointsCalculator.calculate(basket, total, moment, rules, withDraft, policy, facts));
+    }
+
+    private static BigDecimal totalOf(List<PurchaseRequest.Line> basket) {
         if (basket.isEmpty()) {
             throw new InvalidInputException("basket", "rules.simulate.empty");
         }
@@ -93,9 +126,7 @@ public class EarningRules {
             }
             total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
         }
-        long merchantId = currentUser.merchantId();
-        return PointsCalculator.calculate(basket, total, moment, new RuleSetVersion(merchantId, 0, checked, moment, moment),
-                campaigns.inEffect(merchantId, moment, facts.memberJoinedAt()), policies.at(moment), facts);
+        return total;
     }
 
     /** Every disclosed version of these merchants' rules, newest first: public, as disclosure demands. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -32,6 +35,38 @@ class CampaignsViewTest extends KaribuTest {
 
     @Autowired
     Campaigns campaigns;
+
+    @Test
+    void anOwnerPreviewsWhatACampaignWouldEarnBeforeLaunchingIt() {
+        login("merchant");
+        navigate("merchant/campaigns");
+        long before = campaigns.mineCount();
+        _click(_get(Button.class, spec -> spec.withClasses("new-campaign")));
+        setValue(_get(TextField.class, spec -> spec.withLabel("名称（中文）")), "茶饮预览周");
+        setValue(_get(TextField.class, spec -> spec.withLabel("名称（英文）")), "Tea preview week");
+        setValue(_get(BigDecimalField.class, spec -> spec.withLabel("倍数")), new BigDecimal("3"));
+        setValue(_get(TextField.class, spec -> spec.withLabel("目标品类")), "tea");
+
+        setValue(_get(TextField.class, spec -> spec.withClasses("preview-category")), "tea");
+        setValue(_get(BigDecimalField.class, spec -> spec.withClasses("preview-amount")), new BigDecimal("100"));
+        _click(_get(Button.class, spec -> spec.withClasses("preview-campaign")));
+
+        // The demo store's rules give 1 point a yuan; three times the base points is 200 more.
+        String result = _get(Paragraph.class, spec -> spec.withClasses("campaign-preview-result")).getText();
+        Matcher points = Pattern.compile("有此活动得 (\\d+) 积分，没有此活动得 (\\d+) 积分").matcher(result);
+        assertThat(points.find()).as(result).isTrue();
+        assertThat(Long.parseLong(points.group(1)) - Long.parseLong(points.group(2))).isEqualTo(200);
+        assertThat(result).contains("普通会员购买 100 元“tea”");
+        @SuppressWarnings("unchecked")
+        Grid<PurchaseResult.RulePoints> breakdown = _get(Grid.class, spec -> spec.withClasses("campaign-preview-breakdown"));
+        assertThat(IntStream.range(0, GridKt._size(breakdown)).mapToObj(row -> GridKt._getFormattedRow(breakdown, row)))
+                .anySatisfy(row -> assertThat(row).containsExactly("活动：茶饮预览周", "", "200"));
+
+        setValue(_get(TextField.class, spec -> spec.withClasses("preview-category")), "<b>");
+        _click(_get(Button.class, spec -> spec.withClasses("preview-campaign")));
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("campaign-preview-result")).getText()).startsWith("每行商品需要");
+        assertThat(campaigns.mineCount()).isEqualTo(before);
+    }
 
     @Test
     void anOwnerLaunchesACampaignAfterFixingWhatWasRefused() {
@@ -60,8 +95,8 @@ class CampaignsViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withClasses("launch-campaign")));
 
         assertThat(campaigns.mineCount()).isEqualTo(before + 1);
-        Campaign launched = campaigns.mine(0, 1).getFirst();
-        assertThat(launched.nameZh()).isEqualTo("茶饮三倍周");
+        // Other tests launch campaigns of this merchant too (some starting later, which list first): find it by name.
+        Campaign launched = campaigns.mine(0, 100).stream().filter(campaign -> campaign.nameZh().equals("茶饮三倍周")).findFirst().orElseThrow();
         assertThat(launched.categories()).containsExactlyInAnyOrder("tea", "herbal tea");
         assertThat(launched.tiers()).containsExactlyInAnyOrder(Tier.SILVER, Tier.GOLD);
         assertThat(launched.disclosedAt()).isEqualTo(launched.startsAt());

@@ -18,9 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -37,6 +40,9 @@ class EarningRulesViewTest extends KaribuTest {
 
     @Autowired
     MerchantDirectory directory;
+
+    @Autowired
+    Campaigns campaigns;
 
     @Test
     void thePreviewShowsWhichRulesFireAsTheDraftAndTheBasketChange() {
@@ -69,6 +75,21 @@ class EarningRulesViewTest extends KaribuTest {
         int versions = rules.myVersions().size();
         _click(_get(Button.class, spec -> spec.withClasses("disclose-rules")));
         assertThat(rules.myVersions()).hasSize(versions);
+    }
+
+    @Test
+    void aDraftForLaterIsSimulatedWithTheCampaignsRunningWhenItTakesEffect() {
+        login("merchant");
+        Instant inTenDays = Instant.now().plus(10, ChronoUnit.DAYS);
+        campaigns.launchMine(new CampaignDraft(CampaignKind.MULTIPLIER, "未来双倍", "Future double", new BigDecimal("2"), null,
+                Set.of("simfuture"), Set.of(), inTenDays, inTenDays.plus(5, ChronoUnit.DAYS)));
+        navigate("merchant/rules");
+        addToBasket("simfuture", 1, "10.00");
+        assertThat(total()).isEqualTo("此购物篮可获得 10 积分。");
+
+        setValue(_get(DateTimePicker.class, spec -> spec.withLabel("生效时间")), LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(11));
+        assertThat(preview()).contains(List.of("活动：未来双倍", "", "10"));
+        assertThat(total()).isEqualTo("此购物篮可获得 20 积分。");
     }
 
     @Test

@@ -29,6 +29,12 @@ class BreakdownGrid extends Grid<PurchaseResult.RulePoints> {
         setAllRowsVisible(true);
     }
 
+    /** The breakdown of a preview, whose draft campaign (id 0) is known only here. */
+    void show(List<PurchaseResult.RulePoints> breakdown, Campaign draft) {
+        campaignsById.put(draft.id(), draft);
+        show(breakdown);
+    }
+
     void show(List<PurchaseResult.RulePoints> breakdown) {
         List<Long> unknown = breakdown.stream().map(PurchaseResult.RulePoints::campaign).filter(Objects::nonNull)
                 .filter(id -> !campaignsById.containsKey(id)).distinct().toList();

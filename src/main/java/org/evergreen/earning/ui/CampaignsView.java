@@ -2,11 +2,14 @@ package org.evergreen.earning.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -23,6 +26,10 @@ import org.evergreen.earning.Campaign;
 import org.evergreen.earning.CampaignDraft;
 import org.evergreen.earning.CampaignKind;
 import org.evergreen.earning.Campaigns;
+import org.evergreen.earning.EarningFacts;
+import org.evergreen.earning.EarningRules;
+import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.earning.PurchaseResult;
 import org.evergreen.member.Tier;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.MerchantRole;
@@ -31,16 +38,20 @@ import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * A merchant's campaigns, the latest first; owners launch new ones. A campaign is public from its launch
- * (on the disclosure page) and cannot start before it.
+ * A merchant's campaigns, the latest first; owners launch new ones, after previewing what a sample purchase earns
+ * with the campaign and without it. A campaign is public from its launch (on the disclosure page) and cannot start
+ * before it.
  */
 @Route("merchant/campaigns")
 @Menu(title = "nav.merchant.campaigns", order = 2.5, icon = "vaadin:megaphone")
@@ -48,12 +59,14 @@ import java.util.stream.Collectors;
 class CampaignsView extends VerticalLayout implements HasDynamicTitle {
 
     private final Campaigns campaigns;
+    private final EarningRules rules;
     private final DisplayFormats formats;
     private final Clock clock;
     private final Grid<Campaign> grid = new Grid<>();
 
-    CampaignsView(Campaigns campaigns, CurrentUser currentUser, DisplayFormats formats, Clock clock) {
+    CampaignsView(Campaigns campaigns, EarningRules rules, CurrentUser currentUser, DisplayFormats formats, Clock clock) {
         this.campaigns = campaigns;
+        this.rules = rules;
         this.formats = formats;
         this.clock = clock;
         addClassName("campaigns-view");
@@ -116,18 +129,20 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
                 .field("multiplier", multiplier).field("bonusPoints", bonus).field("categories", categories)
                 .field("startsAt", startsAt).field("endsAt", endsAt);
 
+        Supplier<CampaignDraft> draft = () -> new CampaignDraft(kind.getValue(), nameZh.getValue(), nameEn.getValue(),
+                multiplier.isVisible() ? multiplier.getValue() : null,
+                bonus.isVisible() && bonus.getValue() != null ? bonus.getValue().longValue() : null,
+                Arrays.stream(categories.getValue().split("[,，]")).map(String::strip).filter(text -> !text.isEmpty())
+                        .collect(Collectors.toSet()),
+                Set.copyOf(tiers.getValue()), startsAt.isEmpty() ? null : instant(startsAt.getValue()),
+                endsAt.isEmpty() ? null : instant(endsAt.getValue()));
+
         Dialog dialog = new Dialog(getTranslation("campaign.new"));
         dialog.addClassName("campaign-dialog");
         Button confirm = new Button(getTranslation("campaign.launch"), click -> {
             errors.clear();
             try {
-                campaigns.launchMine(new CampaignDraft(kind.getValue(), nameZh.getValue(), nameEn.getValue(),
-                        multiplier.isVisible() ? multiplier.getValue() : null,
-                        bonus.isVisible() && bonus.getValue() != null ? bonus.getValue().longValue() : null,
-                        Arrays.stream(categories.getValue().split("[,，]")).map(String::strip).filter(text -> !text.isEmpty())
-                                .collect(Collectors.toSet()),
-                        Set.copyOf(tiers.getValue()), startsAt.isEmpty() ? null : instant(startsAt.getValue()),
-                        endsAt.isEmpty() ? null : instant(endsAt.getValue())));
+                campaigns.launchMine(draft.get());
                 dialog.close();
                 grid.getDataProvider().refreshAll();
                 Notification.show(getTranslation("campaign.launched")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -137,9 +152,57 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         });
         confirm.addClassName("launch-campaign");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(kind, nameZh, nameEn, multiplier, bonus, categories, tiers, startsAt, endsAt));
+        dialog.add(new FormLayout(kind, nameZh, nameEn, multiplier, bonus, categories, tiers, startsAt, endsAt),
+                preview(draft, errors));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    /** A sample purchase at the draft's start, with the campaign and without it: what a launch would change. */
+    private Div preview(Supplier<CampaignDraft> draft, FormErrors errors) {
+        TextField category = new TextField(getTranslation("campaign.preview.category"));
+        category.addClassName("preview-category");
+        BigDecimalField amount = new BigDecimalField(getTranslation("campaign.preview.amount"));
+        amount.addClassName("preview-amount");
+        amount.setValue(new BigDecimal("100"));
+        Select<Tier> tier = new Select<>();
+        tier.setLabel(getTranslation("campaign.preview.tier"));
+        tier.setItems(Tier.values());
+        tier.setItemLabelGenerator(value -> getTranslation("tier." + value.name()));
+        tier.setValue(Tier.ORDINARY);
+        Checkbox firstHere = new Checkbox(getTranslation("campaign.preview.first"));
+        Paragraph result = new Paragraph();
+        result.addClassName("campaign-preview-result");
+        BreakdownGrid breakdown = new BreakdownGrid(campaigns, formats);
+        breakdown.addClassName("campaign-preview-breakdown");
+        breakdown.setVisible(false);
+        Button run = new Button(getTranslation("campaign.preview.run"), click -> {
+            errors.clear();
+            breakdown.setVisible(false);
+            try {
+                PurchaseRequest.Line line = new PurchaseRequest.Line("PREVIEW-1", category.getValue(), category.getValue(), 1,
+                        amount.getValue() == null ? BigDecimal.ZERO : amount.getValue(), false, null);
+                EarningRules.CampaignPreview preview = rules.previewCampaign(draft.get(), List.of(line),
+                        new EarningFacts(tier.getValue(), firstHere.getValue(), false, Instant.EPOCH));
+                result.setText(getTranslation("campaign.preview.result", formats.dateTime(preview.campaign().startsAt(), getLocale()),
+                        DisplayFormats.plain(line.unitPrice()), line.category(), getTranslation("tier." + tier.getValue().name()),
+                        formats.number(preview.with().points(), getLocale()), formats.number(preview.without().points(), getLocale())));
+                breakdown.show(preview.with().lines().stream().map(PurchaseResult.RulePoints::of).toList(), preview.campaign());
+                breakdown.setVisible(true);
+            } catch (InvalidInputException refused) {
+                if (List.of("basket", "rules").contains(refused.field())) {
+                    result.setText(getTranslation(refused.messageKey(), refused.arguments()));
+                } else {
+                    errors.show(refused);
+                    result.setText("");
+                }
+            }
+        });
+        run.addClassName("preview-campaign");
+        Div panel = new Div(new H4(getTranslation("campaign.preview.title")), new Paragraph(getTranslation("campaign.preview.help")),
+                new FormLayout(category, amount, tier, firstHere), run, result, breakdown);
+        panel.addClassNames("card", "campaign-preview");
+        return panel;
     }
 
     private Instant instant(LocalDateTime local) {

@@ -152,6 +152,7 @@ class EarningRulesView extends VerticalLayout implements HasDynamicTitle {
         effectiveFrom.setLabel(getTranslation("rules.field.effectiveFrom"));
         effectiveFrom.setHelperText(getTranslation("rules.field.effectiveFrom.help"));
         effectiveFrom.setMin(LocalDateTime.now(clock.withZone(formats.zone())));
+        effectiveFrom.addValueChangeListener(change -> refreshPreview());
         FormLayout rates = new FormLayout(baseRate, greenRate, silverMultiplier, goldMultiplier);
         List.of(baseRate, greenRate, silverMultiplier, goldMultiplier).forEach(field -> field.addValueChangeListener(change -> refreshPreview()));
 
@@ -268,7 +269,10 @@ class EarningRulesView extends VerticalLayout implements HasDynamicTitle {
         return simulator;
     }
 
-    /** Runs the draft over the basket, as a till's purchase now would be; a draft that fails its checks says why. */
+    /**
+     * Runs the draft over the basket, as a till's purchase would be when the draft takes effect (now, or the chosen
+     * time, with the campaigns running then); a draft that fails its checks says why.
+     */
     private void refreshPreview() {
         errors.clear();
         preview.show(List.of());
@@ -277,10 +281,12 @@ class EarningRulesView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         Instant now = clock.instant();
+        Instant from = effectiveFrom.isEmpty() ? now : effectiveFrom.getValue().atZone(formats.zone()).toInstant();
+        Instant moment = from.isAfter(now) ? from : now;
         EarningFacts facts = new EarningFacts(tier.getValue(), firstHere.getValue(), newMember.getValue(),
-                newMember.getValue() ? now : Instant.EPOCH);
+                newMember.getValue() ? moment : Instant.EPOCH);
         try {
-            PointsCalculation calculation = rules.simulate(draft(), basket, facts, now);
+            PointsCalculation calculation = rules.simulate(draft(), basket, facts, moment);
             preview.show(calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList());
             previewTotal.setText(getTranslation("rules.simulator.total", formats.number(calculation.points(), getLocale())));
         } catch (InvalidInputException refused) {
