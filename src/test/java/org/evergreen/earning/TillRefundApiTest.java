@@ -13,8 +13,12 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +100,29 @@ class TillRefundApiTest extends TillApiTestSupport {
         assertProblem(refund(purchase, "{\"full\":true,\"lines\":[]}", key), 422, "idempotency-key-reused");
         assertProblem(refund(purchase, "{\"full\":true,\"lines\":[{\"sku\":\"PEN\",\"quantity\":1}]}", "other-" + purchase),
                 422, "invalid-refund");
+    }
+
+    @Test
+    void theSameRefundFromEightRequestsAtOnceTakesThePointsBackOnce() throws Exception {
+        long purchase = purchase("40.00", "[" + line("LAMP", 4, "10.00") + "]");
+        long before = available();
+        String body = "{\"full\":false,\"lines\":[{\"sku\":\"LAMP\",\"quantity\":1}]}";
+        List<HttpResponse<String>> answers;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> refund(purchase, body, "same-" + purchase)));
+            }
+            answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get());
+            }
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201));
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 201).hasSize(1);
+        assertThat(answers.stream().map(answer -> JSON.readTree(answer.body()).get("refundId").asLong()).distinct()).hasSize(1);
+        assertThat(available()).isEqualTo(before - 10);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM earning_refund WHERE purchase_id = ?").param(purchase).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
