@@ -48,7 +48,14 @@ class TillKeysViewTest extends KaribuTest {
         int row = 0;
         assertThat(GridKt._get(grid, row).label()).isEqualTo("2 号收银台");
         assertThat(GridKt._getFormattedRow(grid, row)).doesNotContain(key.substring(12));
-        _click((Button) GridKt._getCellComponent(grid, row, "revoke"));
+        assertThat(GridKt._getFormattedRow(grid, row)).contains("从未");
+        // The key was used above: the owner sees when, after a reload.
+        navigate("merchant/till-keys");
+        @SuppressWarnings("unchecked")
+        Grid<TillKey> reloaded = _get(Grid.class);
+        assertThat(GridKt._get(reloaded, row).lastUsedAt()).isNotNull();
+        assertThat(GridKt._getFormattedRow(reloaded, row)).doesNotContain("从未");
+        _click((Button) GridKt._getCellComponent(reloaded, row, "revoke"));
         assertThat(tillKeys.authenticate(key)).isEmpty();
     }
 

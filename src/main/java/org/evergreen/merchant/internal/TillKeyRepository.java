@@ -53,12 +53,12 @@ public class TillKeyRepository {
 
     public List<TillKey> ofMerchant(long merchantId) {
         return jdbc.sql("""
-                        SELECT k.id, k.store_id, s.name_zh, k.key_prefix, k.label, k.created_at, k.last_used_at, k.revoked_at
+                        SELECT k.id, k.store_id, s.name_zh, s.name_en, k.key_prefix, k.label, k.created_at, k.last_used_at, k.revoked_at
                         FROM merchant_till_key k JOIN merchant_store s ON s.id = k.store_id
                         WHERE k.merchant_id = ? ORDER BY k.id DESC""")
                 .param(merchantId)
                 .query((rs, n) -> new TillKey(rs.getLong("id"), rs.getLong("store_id"), rs.getString("name_zh"),
-                        rs.getString("key_prefix"), rs.getString("label"),
+                        rs.getString("name_en"), rs.getString("key_prefix"), rs.getString("label"),
                         UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)),
                         instant(rs.getObject("last_used_at", LocalDateTime.class)), instant(rs.getObject("revoked_at", LocalDateTime.class))))
                 .list();

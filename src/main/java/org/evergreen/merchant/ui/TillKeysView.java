@@ -39,7 +39,7 @@ class TillKeysView extends VerticalLayout implements HasDynamicTitle {
 
         keys.addClassName("till-key-grid");
         keys.addColumn(TillKey::label).setHeader(getTranslation("tillKeys.label"));
-        keys.addColumn(TillKey::storeName).setHeader(getTranslation("store.name"));
+        keys.addColumn(key -> key.storeName(getLocale())).setHeader(getTranslation("store.name"));
         keys.addColumn(key -> "eg_" + key.prefix() + "_…").setHeader(getTranslation("tillKeys.key"));
         keys.addColumn(key -> formats.dateTime(key.createdAt(), getLocale())).setHeader(getTranslation("tillKeys.created"));
         keys.addColumn(key -> key.lastUsedAt() == null ? getTranslation("tillKeys.neverUsed") : formats.dateTime(key.lastUsedAt(), getLocale()))
