@@ -124,6 +124,7 @@ class TeamViewTest extends KaribuTest {
                 .isInstanceOf(InvalidInputException.class);
 
         login("merchant");
+        int openStores = directory.myMerchant().storeCount();
         navigate("merchant/team");
         @SuppressWarnings("unchecked")
         Grid<StoreSummary> refreshed = _get(Grid.class, spec -> spec.withClasses("store-grid"));
@@ -133,6 +134,7 @@ class TeamViewTest extends KaribuTest {
 
         assertThat(GridKt._getFormattedRow(refreshed, rowOf(refreshed, added.id()))).contains("已关闭");
         assertThat(tillKeys.authenticate(key)).isEmpty();
+        assertThat(directory.myMerchant().storeCount()).isEqualTo(openStores - 1);
         assertThatThrownBy(() -> tillKeys.create(added.id(), "再开一个")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> directory.updateStore(added.id(), new NewMerchant.NewStore("徐家汇店", "Xujiahui", "上海", "Shanghai", "某路")))
                 .isInstanceOf(InvalidInputException.class);

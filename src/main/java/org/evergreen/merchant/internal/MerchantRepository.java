@@ -25,7 +25,7 @@ public class MerchantRepository {
 
     private static final String SUMMARY_SELECT = """
             SELECT m.id, m.name_zh, m.name_en, m.category, m.unified_credit_code, m.created_at,
-                   (SELECT COUNT(*) FROM merchant_store s WHERE s.merchant_id = m.id) AS store_count
+                   (SELECT COUNT(*) FROM merchant_store s WHERE s.merchant_id = m.id AND s.closed_at IS NULL) AS store_count
             FROM merchant_merchant m""";
 
     private final JdbcClient jdbc;
