@@ -25,6 +25,11 @@ public record Campaign(long id, @Nullable Long merchantId, CampaignKind kind, St
         tiers = Set.copyOf(tiers);
     }
 
+    /** The same campaign under another id (a preview's draft, which has none yet). */
+    Campaign withId(long newId) {
+        return new Campaign(newId, merchantId, kind, nameZh, nameEn, multiplier, bonusPoints, categories, tiers, startsAt, endsAt, disclosedAt);
+    }
+
     public boolean runsAt(Instant moment) {
         return !moment.isBefore(startsAt) && moment.isBefore(endsAt);
     }

@@ -99,7 +99,8 @@ public class EarningRules {
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     public CampaignPreview previewCampaign(CampaignDraft draft, List<PurchaseRequest.Line> basket, EarningFacts facts) {
         long merchantId = currentUser.merchantId();
-        Campaign campaign = campaigns.checked(merchantId, draft);
+        // Campaigns apply in id order and a launched one gets the highest id yet: the draft comes last here too.
+        Campaign campaign = campaigns.checked(merchantId, draft).withId(Long.MAX_VALUE);
         BigDecimal total = totalOf(basket);
         Instant moment = campaign.startsAt();
         // The version a purchase at that moment gets: the latest in effect by then (PurchaseRepository#context).

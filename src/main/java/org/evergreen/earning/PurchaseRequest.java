@@ -1,5 +1,6 @@
 package org.evergreen.earning;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -10,9 +11,12 @@ import java.util.List;
  * A purchase as a till reports it. Amounts are yuan (CNY) with at most two decimals. The member is named by
  * exactly one of their member number or a one-time code they show.
  *
- * @param storeId the store where the purchase was made, if the till names it: it must be the store of the till's key
+ * @param storeId the store where the purchase was made, if the till names it: it must be the store of the till's key. It is
+ *                read, never written: the request's fingerprint leaves it out, since the key names the store anyway, and a
+ *                retry that adds or drops it (or one sent before tills could name it) is the same purchase
  */
-public record PurchaseRequest(@Nullable String memberNumber, @Nullable String memberCode, @Nullable Long storeId, String receiptNumber,
+public record PurchaseRequest(@Nullable String memberNumber, @Nullable String memberCode,
+                              @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) @Nullable Long storeId, String receiptNumber,
                               Instant purchasedAt, String currency, BigDecimal total, List<Line> lines) {
 
     /**

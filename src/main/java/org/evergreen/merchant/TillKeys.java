@@ -48,7 +48,7 @@ public class TillKeys {
     @Transactional
     public String create(long storeId, String label) {
         long merchantId = currentUser.merchantId();
-        if (!keys.isOpenStoreOf(storeId, merchantId)) {
+        if (!keys.lockOpenStoreOf(storeId, merchantId)) {
             throw new InvalidInputException("store", "tillKeys.store.unknown");
         }
         return issue(merchantId, storeId, TextRules.requirePlainText("label", label, 50), currentUser.require().id(),
@@ -60,7 +60,7 @@ public class TillKeys {
     @Transactional
     public String createKnown(long merchantId, long storeId, String label, String key) {
         Matcher parts = KEY.matcher(key);
-        if (!parts.matches() || !keys.isOpenStoreOf(storeId, merchantId)) {
+        if (!parts.matches() || !keys.lockOpenStoreOf(storeId, merchantId)) {
             throw new IllegalArgumentException("Not a key of this store's format");
         }
         return issue(merchantId, storeId, label, currentUser.require().id(), parts.group(1), parts.group(2));

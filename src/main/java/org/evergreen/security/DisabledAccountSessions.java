@@ -43,9 +43,11 @@ final class DisabledAccountSessions extends OncePerRequestFilter {
             Long checkedAt = (Long) session.getAttribute(CHECKED_AT);
             if (checkedAt == null || now - checkedAt >= RECHECK.toMillis()) {
                 if (!users.isEnabled(user.id())) {
+                    // The request goes on signed out: the rest of the chain answers it as any other anonymous one
+                    // (a page with the sign-in page, a Vaadin request in the way its client understands).
                     session.invalidate();
                     SecurityContextHolder.clearContext();
-                    response.sendRedirect(request.getContextPath() + SecurityConfig.LOGIN_PATH);
+                    chain.doFilter(request, response);
                     return;
                 }
                 session.setAttribute(CHECKED_AT, now);

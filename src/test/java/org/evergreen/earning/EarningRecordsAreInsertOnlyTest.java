@@ -21,12 +21,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Nobody changes a purchase's record or the rules it was earned under after the fact, not even with SQL: the database
- * refuses every UPDATE and DELETE of purchases, their lines and rule points, rule sets, campaigns and the platform's cap.
+ * refuses every UPDATE and DELETE of purchases, their lines and rule points, their refunds (but the one filling in of a
+ * refund's ledger entry), rule sets, campaigns and the platform's cap.
  */
 class EarningRecordsAreInsertOnlyTest extends KaribuTest {
 
     @Autowired
     Purchases purchases;
+
+    @Autowired
+    Refunds refunds;
 
     @Autowired
     TillKeys tillKeys;
@@ -46,6 +50,8 @@ class EarningRecordsAreInsertOnlyTest extends KaribuTest {
                 "CNY", new BigDecimal("12.00"), List.of(new PurchaseRequest.Line("RO-1", "铅笔", "stationery", 4, new BigDecimal("3.00"), false, null))),
                 UUID.randomUUID().toString()).purchaseId();
         long points = jdbc.sql("SELECT points FROM earning_purchase WHERE id = ?").param(purchaseId).query(Long.class).single();
+        long refundId = refunds.refund(till, purchaseId, new RefundRequest(false, List.of(new RefundRequest.Line("RO-1", 1))),
+                UUID.randomUUID().toString()).refundId();
         long ruleSetId = jdbc.sql("SELECT MIN(id) FROM earning_rule_set").query(Long.class).single();
         long campaignId = jdbc.sql("SELECT MIN(id) FROM earning_campaign").query(Long.class).single();
         // The demo data sets no cap of its own (the defaults apply); a row that takes effect in 2999 changes nothing today.
@@ -60,6 +66,11 @@ class EarningRecordsAreInsertOnlyTest extends KaribuTest {
                 "DELETE FROM earning_purchase_line WHERE purchase_id = " + purchaseId,
                 "UPDATE earning_purchase_rule SET points = points * 10 WHERE purchase_id = " + purchaseId,
                 "DELETE FROM earning_purchase_rule WHERE purchase_id = " + purchaseId,
+                "UPDATE earning_refund SET points = points * 10 WHERE id = " + refundId,
+                "UPDATE earning_refund SET ledger_entry_id = ledger_entry_id + 1 WHERE id = " + refundId,
+                "DELETE FROM earning_refund WHERE id = " + refundId,
+                "UPDATE earning_refund_line SET quantity = 4 WHERE refund_id = " + refundId,
+                "DELETE FROM earning_refund_line WHERE refund_id = " + refundId,
                 "UPDATE earning_rule_set SET effective_from = effective_from - INTERVAL 1 DAY WHERE id = " + ruleSetId,
                 "DELETE FROM earning_rule_set WHERE id = " + ruleSetId,
                 "UPDATE earning_campaign SET starts_at = starts_at - INTERVAL 1 DAY WHERE id = " + campaignId,

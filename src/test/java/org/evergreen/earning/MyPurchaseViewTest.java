@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +123,29 @@ class MyPurchaseViewTest extends KaribuTest {
         Anchor refund = (Anchor) GridKt._getCellComponent(history, 0, "why");
         assertThat(refund.getText()).startsWith("退货退款 · purchase:" + bought.purchaseId());
         assertThat(refund.getHref()).isEqualTo("member/purchases/" + bought.purchaseId());
+    }
+
+    @Test
+    void aPartialRefundInThePointsHistoryOpensThePurchaseItTookPointsBackFrom() {
+        TillPrincipal till = signInAsDemoTill();
+        PurchaseResult bought = purchases.record(till, new PurchaseRequest(memberNumberOf("13800000028"), null, null, "PART-" + System.nanoTime(),
+                Instant.now(), "CNY", new BigDecimal("30.00"), List.of(
+                new PurchaseRequest.Line("PEN-1", "钢笔", "stationery", 1, new BigDecimal("20.00"), false, null),
+                new PurchaseRequest.Line("INK-1", "墨水", "stationery", 1, new BigDecimal("10.00"), false, null))),
+                UUID.randomUUID().toString());
+        refunds.refund(till, bought.purchaseId(), new RefundRequest(false, List.of(new RefundRequest.Line("INK-1", 1))), UUID.randomUUID().toString());
+
+        login("13800000028");
+        navigate("member/points");
+        @SuppressWarnings("unchecked")
+        Grid<HistoryItem> history = _get(Grid.class, spec -> spec.withClasses("points-history"));
+        HistoryItem clawback = GridKt._get(history, 0);
+        assertThat(clawback.kind()).isEqualTo(EntryKind.REVERSAL);
+        assertThat(clawback.reversesEntryId()).isNull();
+        Anchor refund = (Anchor) GridKt._getCellComponent(history, 0, "why");
+        assertThat(refund.getText()).isEqualTo("退货退款 · purchase:" + bought.purchaseId());
+        assertThat(refund.getHref()).isEqualTo("member/purchases/" + bought.purchaseId());
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("points-debt"))).isEmpty();
     }
 
     private TillPrincipal signInAsDemoTill() {

@@ -140,7 +140,7 @@ class TillPurchaseApiTest extends TillApiTestSupport {
         for (long store : new long[]{sameMerchantsOtherStore, anotherMerchantsStore, 99_999_999L}) {
             HttpResponse<String> refused = post(atStore(basket, store), UUID.randomUUID().toString());
             assertProblem(refused, 403, "wrong-store");
-            assertThat(JSON.readTree(refused.body()).get("title").asString()).isEqualTo("不是本门店");
+            assertThat(JSON.readTree(refused.body()).get("title").asString()).isEqualTo("门店不符");
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);
 

@@ -11,8 +11,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.Clock;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,9 @@ class DisabledAccountSessionsTest extends KaribuTest {
 
     @Autowired
     UserAccountRepository users;
+
+    @Autowired
+    List<SecurityFilterChain> securityChains;
 
     @Test
     void aStoppedCashiersOpenSessionEndsAtTheNextCheck() throws Exception {
@@ -44,14 +49,18 @@ class DisabledAccountSessionsTest extends KaribuTest {
         filterAt(Clock.systemUTC()).doFilter(request(session), new MockHttpServletResponse(), stillServed);
         assertThat(stillServed.getRequest()).isNotNull();
 
-        // ... and at the next check it ends, and the browser is sent to sign in.
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        MockFilterChain refused = new MockFilterChain();
-        filterAt(Clock.offset(Clock.systemUTC(), DisabledAccountSessions.RECHECK)).doFilter(request(session), response, refused);
-        assertThat(refused.getRequest()).isNull();
+        // ... and at the next check it ends: the request goes on signed out, for the chain to send to sign-in.
+        MockFilterChain signedOut = new MockFilterChain();
+        filterAt(Clock.offset(Clock.systemUTC(), DisabledAccountSessions.RECHECK)).doFilter(request(session), new MockHttpServletResponse(),
+                signedOut);
         assertThat(session.isInvalid()).isTrue();
-        assertThat(response.getRedirectedUrl()).isEqualTo("/login");
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+        assertThat(signedOut.getRequest()).isNotNull();
+    }
+
+    @Test
+    void thePortalsSecurityChainRunsTheCheck() {
+        assertThat(securityChains).anySatisfy(chain -> assertThat(chain.getFilters()).hasAtLeastOneElementOfType(DisabledAccountSessions.class));
     }
 
     private DisabledAccountSessions filterAt(Clock clock) {

@@ -7,7 +7,6 @@ import org.evergreen.shared.i18n.Translations;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,10 +21,12 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -77,15 +78,21 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
     @Override
     public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, @Nullable Object handler,
                                                    Exception error) {
-        if (!request.getRequestURI().startsWith(API_PATHS)) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + API_PATHS)) {
             return null;
         }
+        if (response.isCommitted()) {
+            // Part of an answer already went out: too late for a problem detail, the connection is all that is left.
+            log.warn("Till API error after the answer had started", error);
+            return null;
+        }
+        response.resetBuffer();
         try {
             switch (error) {
                 case TillApiException refusal -> write(request, response, refusal.status, refusal.code, refusal.detailKey);
                 case AccessDeniedException denied -> write(request, response, HttpStatus.FORBIDDEN, "forbidden");
                 case HttpMessageNotReadableException unreadable -> write(request, response, HttpStatus.BAD_REQUEST, "malformed-request");
-                case TypeMismatchException notANumber -> write(request, response, HttpStatus.BAD_REQUEST, "malformed-request");
+                case MethodArgumentTypeMismatchException notANumber -> write(request, response, HttpStatus.BAD_REQUEST, "malformed-request");
                 case ErrorResponse framework when framework.getStatusCode().is4xxClientError() -> {
                     framework.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
                     write(request, response, framework.getStatusCode(), codeOf(framework.getStatusCode()));
@@ -148,15 +155,22 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
         write(response, problem(status, code, detailKey, request));
     }
 
+    /** Through the stream, as Spring MVC writes bodies; through the writer if a failed attempt took that already. */
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        byte[] body = json.writeValueAsBytes(problem);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IllegalStateException writerTaken) {
+            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+        }
     }
 
     private ProblemDetail problem(HttpStatusCode status, String code, String detailKey, HttpServletRequest request) {
-        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? SupportedLocales.CHINESE : request.getLocale();
+        String named = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        Locale locale = named == null || named.isBlank() || named.strip().startsWith("*") ? SupportedLocales.CHINESE : request.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, translations.getTranslation(detailKey, locale));
         problem.setType(URI.create("urn:evergreen:problem:" + code));
         problem.setTitle(translations.getTranslation("api.problem." + code + ".title", locale));

@@ -76,10 +76,14 @@ public class TillKeyRepository {
                 .params(UtcTimes.toColumn(now), storeId).update();
     }
 
-    /** Whether the store is an open one of this merchant: only those get keys. */
-    public boolean isOpenStoreOf(long storeId, long merchantId) {
-        return jdbc.sql("SELECT COUNT(*) FROM merchant_store WHERE id = ? AND merchant_id = ? AND closed_at IS NULL")
-                .params(storeId, merchantId).query(Long.class).single() > 0;
+    /**
+     * Whether the store is an open one of this merchant (only those get keys), taking its row for the rest of the
+     * transaction: a store closing meanwhile waits for the new key and then revokes it with the others, or closes first
+     * and the key is refused.
+     */
+    public boolean lockOpenStoreOf(long storeId, long merchantId) {
+        return jdbc.sql("SELECT id FROM merchant_store WHERE id = ? AND merchant_id = ? AND closed_at IS NULL FOR UPDATE")
+                .params(storeId, merchantId).query(Long.class).optional().isPresent();
     }
 
     private static @Nullable Instant instant(@Nullable LocalDateTime value) {

@@ -80,9 +80,13 @@ class TeamView extends VerticalLayout implements HasDynamicTitle {
             return new Span();
         }
         Button toggle = new Button(getTranslation(user.enabled() ? "team.staff.disable" : "team.staff.enable"), click -> {
-            directory.setCashierEnabled(user.id(), !user.enabled());
+            try {
+                directory.setCashierEnabled(user.id(), !user.enabled());
+                Notification.show(getTranslation("team.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException refused) {
+                Notification.show(getTranslation(refused.messageKey())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
             refresh();
-            Notification.show(getTranslation("team.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return toggle;
