@@ -144,9 +144,14 @@ class TillPurchaseApiTest extends TillApiTestSupport {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single()).isEqualTo(entries);
 
-        HttpResponse<String> recorded = post(atStore(basket, keyStore), UUID.randomUUID().toString());
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> recorded = post(atStore(basket, keyStore), key);
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
         long purchaseId = JSON.readTree(recorded.body()).get("purchaseId").asLong();
+        // The key names the store anyway: a retry that leaves storeId out is the same purchase.
+        HttpResponse<String> retried = post(basket, key);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(JSON.readTree(retried.body()).get("purchaseId").asLong()).isEqualTo(purchaseId);
         assertThat(JSON.readTree(get("/api/v1/purchases/" + purchaseId, tillKey, "zh-CN").body()).get("storeId").asLong()).isEqualTo(keyStore);
     }
 
