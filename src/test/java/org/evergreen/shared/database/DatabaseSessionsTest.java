@@ -34,6 +34,11 @@ class DatabaseSessionsTest {
     }
 
     @Test
+    void theEmbeddedServerRunsStatementsOnItsThreadPool() {
+        assertThat(jdbc.sql("SELECT @@GLOBAL.thread_handling").query(String.class).single()).isEqualTo("pool-of-threads");
+    }
+
+    @Test
     void migrationsRunInUtcWithoutTheStatementTimeLimit() throws SQLException {
         try (Connection connection = migrations.getConnection(); Statement statement = connection.createStatement();
              ResultSet session = statement.executeQuery("SELECT @@SESSION.max_statement_time, @@SESSION.time_zone")) {
