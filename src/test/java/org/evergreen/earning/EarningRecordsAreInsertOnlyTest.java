@@ -1,15 +1,12 @@
 package org.evergreen.earning;
 
 import org.evergreen.KaribuTest;
-import org.evergreen.merchant.TillKeys;
-import org.evergreen.merchant.TillPrincipal;
+import org.evergreen.catalog.CatalogFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,25 +30,21 @@ class EarningRecordsAreInsertOnlyTest extends KaribuTest {
     Refunds refunds;
 
     @Autowired
-    TillKeys tillKeys;
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void purchasesAndTheRulesTheyWereEarnedUnderCannotBeChangedOrDeleted() {
-        TillPrincipal till = tillKeys.authenticate("eg_demo0001_EvergreenDemoTillKey2026Pine0001").orElseThrow();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-        String memberNumber = jdbc.sql("""
-                        SELECT m.member_number FROM member_member m JOIN security_user u ON u.id = m.user_id
-                        WHERE u.username = '13800000030'""").query(String.class).single();
-        long purchaseId = purchases.record(till, new PurchaseRequest(memberNumber, null, null, "RO-" + System.nanoTime(), Instant.now(),
-                "CNY", new BigDecimal("12.00"), List.of(new PurchaseRequest.Line("RO-1", "铅笔", "stationery", 4, new BigDecimal("3.00"), false, null))),
-                UUID.randomUUID().toString()).purchaseId();
+        CatalogFixtures fixtures = new CatalogFixtures(context);
+        long memberId = jdbc.sql("SELECT id FROM security_user WHERE username = '13800000030'").query(Long.class).single();
+        PurchaseRequest purchase = new PurchaseRequest(fixtures.memberNumber(memberId), null, null, "RO-" + System.nanoTime(), Instant.now(),
+                "CNY", new BigDecimal("12.00"), List.of(new PurchaseRequest.Line("RO-1", "铅笔", "stationery", 4, new BigDecimal("3.00"), false, null)));
+        long purchaseId = fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()).purchaseId());
         long points = jdbc.sql("SELECT points FROM earning_purchase WHERE id = ?").param(purchaseId).query(Long.class).single();
-        long refundId = refunds.refund(till, purchaseId, new RefundRequest(false, List.of(new RefundRequest.Line("RO-1", 1))),
-                UUID.randomUUID().toString()).refundId();
+        long refundId = fixtures.asDemoTill(till -> refunds.refund(till, purchaseId,
+                new RefundRequest(false, List.of(new RefundRequest.Line("RO-1", 1))), UUID.randomUUID().toString()).refundId());
         long ruleSetId = jdbc.sql("SELECT MIN(id) FROM earning_rule_set").query(Long.class).single();
         long campaignId = jdbc.sql("SELECT MIN(id) FROM earning_campaign").query(Long.class).single();
         // The demo data sets no cap of its own (the defaults apply); a row that takes effect in 2999 changes nothing today.

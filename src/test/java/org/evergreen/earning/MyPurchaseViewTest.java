@@ -7,22 +7,20 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import org.evergreen.KaribuTest;
+import org.evergreen.catalog.CatalogFixtures;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.EntryRequest;
 import org.evergreen.ledger.HistoryItem;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.Posting;
-import org.evergreen.merchant.TillKeys;
-import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.ui.Fact;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +42,7 @@ class MyPurchaseViewTest extends KaribuTest {
     Purchases purchases;
 
     @Autowired
-    TillKeys tillKeys;
+    ApplicationContext context;
 
     @Autowired
     Refunds refunds;
@@ -55,15 +53,20 @@ class MyPurchaseViewTest extends KaribuTest {
     @Autowired
     JdbcClient jdbc;
 
+    private CatalogFixtures fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new CatalogFixtures(context);
+    }
+
     @Test
     void theMemberSeesTheLinesAndRuleOfTheirPurchaseAndOthersSeeNothing() {
-        TillPrincipal till = signInAsDemoTill();
-        String memberNumber = memberNumberOf("13800000022");
-        PurchaseResult result = purchases.record(till, new PurchaseRequest(memberNumber, null, null, "MY-" + System.nanoTime(), Instant.now(),
+        PurchaseRequest purchase = new PurchaseRequest(memberNumberOf("13800000022"), null, null, "MY-" + System.nanoTime(), Instant.now(),
                 "CNY", new BigDecimal("26.00"), List.of(
                 new PurchaseRequest.Line("6901", "有机牛奶", "dairy", 2, new BigDecimal("8.00"), true, 120L),
-                new PurchaseRequest.Line("6902", "再生纸笔记本", "stationery", 1, new BigDecimal("10.00"), false, null))),
-                UUID.randomUUID().toString());
+                new PurchaseRequest.Line("6902", "再生纸笔记本", "stationery", 1, new BigDecimal("10.00"), false, null)));
+        PurchaseResult result = fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()));
 
         login("13800000022");
         navigate("member/purchases/" + result.purchaseId());
@@ -97,19 +100,19 @@ class MyPurchaseViewTest extends KaribuTest {
 
     @Test
     void aRefundOfPointsAlreadySpentShowsTheDebtAndOpensThePurchaseItTookBack() {
-        TillPrincipal till = signInAsDemoTill();
         long memberId = jdbc.sql("SELECT id FROM security_user WHERE username = '13800000029'").query(Long.class).single();
-        PurchaseResult bought = purchases.record(till, new PurchaseRequest(memberNumberOf("13800000029"), null, null, "DEBT-" + System.nanoTime(),
+        PurchaseRequest purchase = new PurchaseRequest(fixtures.memberNumber(memberId), null, null, "DEBT-" + System.nanoTime(),
                 Instant.now(), "CNY", new BigDecimal("300.00"), List.of(
-                new PurchaseRequest.Line("BED-1", "竹纤维被", "bedding", 1, new BigDecimal("300.00"), false, null))),
-                UUID.randomUUID().toString());
+                new PurchaseRequest.Line("BED-1", "竹纤维被", "bedding", 1, new BigDecimal("300.00"), false, null)));
+        PurchaseResult bought = fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()));
         // The member spends everything they have, the new points included.
         long account = SystemActor.call(() -> ledger.account(AccountType.MEMBER_WALLET, memberId));
         long spendable = SystemActor.call(() -> ledger.balance(account));
         SystemActor.run(() -> ledger.post(new EntryRequest(EntryKind.REDEEM, "catalog", UUID.randomUUID().toString(), "test", "redemption",
                 null, null, List.of(new Posting(account, -spendable), new Posting(ledger.account(AccountType.MERCHANT_REDEMPTION, 1), spendable)),
                 null)));
-        RefundResult refunded = refunds.refund(till, bought.purchaseId(), new RefundRequest(true, List.of()), UUID.randomUUID().toString());
+        RefundResult refunded = fixtures.asDemoTill(till -> refunds.refund(till, bought.purchaseId(), new RefundRequest(true, List.of()),
+                UUID.randomUUID().toString()));
         assertThat(refunded.availablePoints()).isEqualTo(-300);
 
         login("13800000029");
@@ -127,13 +130,13 @@ class MyPurchaseViewTest extends KaribuTest {
 
     @Test
     void aPartialRefundInThePointsHistoryOpensThePurchaseItTookPointsBackFrom() {
-        TillPrincipal till = signInAsDemoTill();
-        PurchaseResult bought = purchases.record(till, new PurchaseRequest(memberNumberOf("13800000028"), null, null, "PART-" + System.nanoTime(),
+        PurchaseRequest purchase = new PurchaseRequest(memberNumberOf("13800000028"), null, null, "PART-" + System.nanoTime(),
                 Instant.now(), "CNY", new BigDecimal("30.00"), List.of(
                 new PurchaseRequest.Line("PEN-1", "钢笔", "stationery", 1, new BigDecimal("20.00"), false, null),
-                new PurchaseRequest.Line("INK-1", "墨水", "stationery", 1, new BigDecimal("10.00"), false, null))),
-                UUID.randomUUID().toString());
-        refunds.refund(till, bought.purchaseId(), new RefundRequest(false, List.of(new RefundRequest.Line("INK-1", 1))), UUID.randomUUID().toString());
+                new PurchaseRequest.Line("INK-1", "墨水", "stationery", 1, new BigDecimal("10.00"), false, null)));
+        PurchaseResult bought = fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()));
+        fixtures.asDemoTill(till -> refunds.refund(till, bought.purchaseId(), new RefundRequest(false, List.of(new RefundRequest.Line("INK-1", 1))),
+                UUID.randomUUID().toString()));
 
         login("13800000028");
         navigate("member/points");
@@ -146,13 +149,6 @@ class MyPurchaseViewTest extends KaribuTest {
         assertThat(refund.getText()).isEqualTo("退货退款 · purchase:" + bought.purchaseId());
         assertThat(refund.getHref()).isEqualTo("member/purchases/" + bought.purchaseId());
         assertThat(_find(Paragraph.class, spec -> spec.withClasses("points-debt"))).isEmpty();
-    }
-
-    private TillPrincipal signInAsDemoTill() {
-        TillPrincipal till = tillKeys.authenticate("eg_demo0001_EvergreenDemoTillKey2026Pine0001").orElseThrow();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-        return till;
     }
 
     private String memberNumberOf(String username) {
