@@ -32,6 +32,9 @@ public class LedgerQueries {
     public record DueLot(long lotId, long accountId, long remaining) {
     }
 
+    /** Reference of a partial clawback of an earn entry: {@code clawback-of:<entry id>}. */
+    public static final String CLAWBACK_REFERENCE = "clawback-of:";
+
     /** A page of movements; a reversal or clawback also names the reference of the entry it takes back (by primary key). */
     private static final String HISTORY_SELECT = """
             SELECT p.id AS posting_id, p.amount, a.type AS account_type, e.id AS entry_id, e.kind, e.reason,
@@ -40,8 +43,8 @@ public class LedgerQueries {
             JOIN ledger_entry e ON e.id = p.entry_id
             JOIN ledger_account a ON a.id = p.account_id
             LEFT JOIN ledger_entry reversed ON reversed.id = COALESCE(e.reverses_entry_id,
-                IF(e.reference LIKE 'clawback-of:%', CAST(SUBSTRING(e.reference, 13) AS UNSIGNED), NULL))
-            """;
+                IF(e.reference LIKE '%1$s%%', CAST(SUBSTRING(e.reference, %2$d) AS UNSIGNED), NULL))
+            """.formatted(CLAWBACK_REFERENCE, CLAWBACK_REFERENCE.length() + 1);
 
     private final JdbcClient jdbc;
 
@@ -58,9 +61,6 @@ public class LedgerQueries {
                         .query((rs, n) -> new Posting(rs.getLong("account_id"), rs.getLong("amount")))
                         .list()));
     }
-
-    /** Reference of a partial clawback of an earn entry: {@code clawback-of:<entry id>}. */
-    public static final String CLAWBACK_REFERENCE = "clawback-of:";
 
     /** Points already clawed back from an earn entry by partial reversals. */
     public long clawedBack(long earnEntryId) {

@@ -29,6 +29,8 @@ import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
+import java.util.function.Supplier;
+
 /**
  * A merchant's owners manage its staff logins (add cashiers, stop them signing in or let them again) and its stores (open,
  * correct, close). Cashiers do not see this page.
@@ -152,12 +154,12 @@ class TeamView extends VerticalLayout implements HasDynamicTitle {
         FormErrors errors = new FormErrors(this).field("storeNameZh", nameZh).field("storeNameEn", nameEn)
                 .field("cityZh", cityZh).field("cityEn", cityEn).field("address", address);
         FormLayout fields = new FormLayout(nameZh, nameEn, cityZh, cityEn, address);
+        Supplier<NewMerchant.NewStore> store = () -> new NewMerchant.NewStore(nameZh.getValue(), nameEn.getValue(), cityZh.getValue(),
+                cityEn.getValue(), address.getValue());
         if (existing == null) {
-            openDialog("team.addStore", "users.create", fields, errors, () -> directory.addStore(new NewMerchant.NewStore(
-                    nameZh.getValue(), nameEn.getValue(), cityZh.getValue(), cityEn.getValue(), address.getValue())));
+            openDialog("team.addStore", "users.create", fields, errors, () -> directory.addStore(store.get()));
         } else {
-            openDialog("team.editStore", "action.save", fields, errors, () -> directory.updateStore(existing.id(), new NewMerchant.NewStore(
-                    nameZh.getValue(), nameEn.getValue(), cityZh.getValue(), cityEn.getValue(), address.getValue())));
+            openDialog("team.editStore", "action.save", fields, errors, () -> directory.updateStore(existing.id(), store.get()));
         }
     }
 
