@@ -1,4 +1,4 @@
-package org.evergreen.earning.api;
+package org.evergreen.till;
 
 import org.evergreen.earning.PurchaseDetails;
 import org.evergreen.earning.PurchaseRefused;
@@ -8,7 +8,7 @@ import org.evergreen.earning.Purchases;
 import org.evergreen.earning.RefundRequest;
 import org.evergreen.earning.RefundResult;
 import org.evergreen.earning.Refunds;
-import org.evergreen.earning.api.TillApiProblems.TillApiException;
+import org.evergreen.till.TillApiProblems.TillApiException;
 import org.evergreen.merchant.TillPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

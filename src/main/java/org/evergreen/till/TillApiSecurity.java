@@ -1,4 +1,4 @@
-package org.evergreen.earning.api;
+package org.evergreen.till;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

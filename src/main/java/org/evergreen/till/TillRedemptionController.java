@@ -1,9 +1,9 @@
-package org.evergreen.earning.api;
+package org.evergreen.till;
 
 import org.evergreen.catalog.FulfilmentResult;
 import org.evergreen.catalog.RedemptionRefused;
 import org.evergreen.catalog.Redemptions;
-import org.evergreen.earning.api.TillApiProblems.TillApiException;
+import org.evergreen.till.TillApiProblems.TillApiException;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.evergreen.earning;
+package org.evergreen.till;
 
 import org.evergreen.catalog.CatalogFixtures;
 import org.evergreen.catalog.CatalogFixtures.TestMember;

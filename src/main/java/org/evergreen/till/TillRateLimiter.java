@@ -1,4 +1,4 @@
-package org.evergreen.earning.api;
+package org.evergreen.till;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

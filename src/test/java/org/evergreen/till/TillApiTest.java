@@ -1,4 +1,4 @@
-package org.evergreen.earning;
+package org.evergreen.till;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package org.evergreen.earning.api;
+package org.evergreen.till;
 
-import org.evergreen.earning.api.TillApiProblems.TillApiException;
+import org.evergreen.till.TillApiProblems.TillApiException;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.MemberPoints;
 import org.evergreen.member.MemberProfile;

@@ -1,5 +1,10 @@
-package org.evergreen.earning;
+package org.evergreen.till;
 
+import org.evergreen.earning.CampaignDraft;
+import org.evergreen.earning.CampaignKind;
+import org.evergreen.earning.Campaigns;
+import org.evergreen.earning.EarningRules;
+import org.evergreen.earning.RuleSet;
 import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.NewMerchant;

@@ -1,4 +1,4 @@
-package org.evergreen.earning.api;
+package org.evergreen.till;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

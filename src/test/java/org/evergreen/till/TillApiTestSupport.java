@@ -1,4 +1,4 @@
-package org.evergreen.earning;
+package org.evergreen.till;
 
 import org.evergreen.ThisContextsSecurity;
 import org.evergreen.merchant.TillKeys;
