@@ -88,6 +88,12 @@ public class TillKeys {
      * The till a presented key belongs to, if the key is well-formed, live and matches. Open to anyone. Runs on
      * every API request, so without a transaction of its own: one read, and now and then a write of the last use.
      */
+    /** The public part of a presented key ({@code demo0001} of {@code eg_demo0001_…}), if it has the shape of a key. */
+    public static Optional<String> prefixOf(String presentedKey) {
+        Matcher parts = KEY.matcher(presentedKey.strip());
+        return parts.matches() ? Optional.of(parts.group(1)) : Optional.empty();
+    }
+
     public Optional<TillPrincipal> authenticate(String presentedKey) {
         Matcher parts = KEY.matcher(presentedKey == null ? "" : presentedKey.strip());
         if (!parts.matches()) {

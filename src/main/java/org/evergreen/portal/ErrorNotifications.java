@@ -6,6 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.evergreen.ledger.LedgerException;
+import org.evergreen.shared.database.DatabaseOutages;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,10 @@ class ErrorNotifications implements VaadinServiceInitListener {
             case InvalidInputException invalid -> ui.getTranslation(invalid.messageKey(), invalid.arguments());
             case LedgerException refused -> ui.getTranslation(refused.messageKey());
             case AccessDeniedException denied -> ui.getTranslation("error.accessDenied");
+            case Throwable outage when DatabaseOutages.isOutage(outage) -> {
+                log.warn("The database could not be reached: {}", outage.toString());
+                yield ui.getTranslation("unavailable.message");
+            }
             default -> {
                 String incident = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Unhandled error, incident {}", incident, cause);

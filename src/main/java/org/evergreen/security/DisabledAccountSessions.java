@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.evergreen.security.internal.UserAccountRepository;
+import org.evergreen.shared.database.DatabaseOutages;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -42,7 +44,8 @@ final class DisabledAccountSessions extends OncePerRequestFilter {
             long now = clock.millis();
             Long checkedAt = (Long) session.getAttribute(CHECKED_AT);
             if (checkedAt == null || now - checkedAt >= RECHECK.toMillis()) {
-                if (!users.isEnabled(user.id())) {
+                Boolean enabled = enabledUnlessUnreachable(user.id());
+                if (Boolean.FALSE.equals(enabled)) {
                     // The request goes on signed out: the rest of the chain answers it as any other anonymous one
                     // (a page with the sign-in page, a Vaadin request in the way its client understands).
                     session.invalidate();
@@ -50,9 +53,26 @@ final class DisabledAccountSessions extends OncePerRequestFilter {
                     chain.doFilter(request, response);
                     return;
                 }
-                session.setAttribute(CHECKED_AT, now);
+                if (enabled != null) {
+                    session.setAttribute(CHECKED_AT, now);
+                }
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Null when the database cannot be reached: the request goes on unchecked (the page it asks for will say the portal is
+     * temporarily unavailable, in the portal's own words) and the next request checks again.
+     */
+    private @Nullable Boolean enabledUnlessUnreachable(long userId) {
+        try {
+            return users.isEnabled(userId);
+        } catch (RuntimeException failure) {
+            if (DatabaseOutages.isOutage(failure)) {
+                return null;
+            }
+            throw failure;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.evergreen.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.evergreen.security.internal.UserAccountRepository;
+import org.evergreen.shared.database.DatabaseOutages;
 import org.evergreen.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -60,12 +63,17 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** A locked account is told so; every other failure gets the same message, so accounts cannot be probed. */
-    private static ExceptionMappingAuthenticationFailureHandler loginFailureHandler() {
+    /**
+     * A locked account is told so; a database that cannot be reached is said to be down (not a wrong password); every other
+     * failure gets the same message, so accounts cannot be probed.
+     */
+    private static AuthenticationFailureHandler loginFailureHandler() {
         ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
         handler.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN_PATH + "?locked"));
         handler.setDefaultFailureUrl(LOGIN_PATH + "?error");
-        return handler;
+        AuthenticationFailureHandler outage = new SimpleUrlAuthenticationFailureHandler(LOGIN_PATH + "?unavailable");
+        return (request, response, failure) -> (DatabaseOutages.isOutage(failure) ? outage : handler)
+                .onAuthenticationFailure(request, response, failure);
     }
 
     /** bcrypt today, with the algorithm recorded in each hash so that it can be upgraded later. */

@@ -1,7 +1,9 @@
 package org.evergreen.till;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.evergreen.shared.database.DatabaseOutages;
 import org.evergreen.shared.i18n.SupportedLocales;
 import org.evergreen.shared.i18n.Translations;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,16 +52,25 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
         private final HttpStatus status;
         private final String code;
         private final String detailKey;
+        private final Object[] detailArguments;
+        private final @Nullable String field;
 
         TillApiException(HttpStatus status, String code) {
             this(status, code, "api.problem." + code + ".detail");
         }
 
-        TillApiException(HttpStatus status, String code, String detailKey) {
+        TillApiException(HttpStatus status, String code, String detailKey, Object... detailArguments) {
+            this(status, code, detailKey, null, detailArguments);
+        }
+
+        /** A refusal of one field of the body, named by its path ({@code lines[0].name}) in the detail and as {@code field}. */
+        TillApiException(HttpStatus status, String code, String detailKey, @Nullable String field, Object... detailArguments) {
             super(code);
             this.status = status;
             this.code = code;
             this.detailKey = detailKey;
+            this.field = field;
+            this.detailArguments = detailArguments;
         }
     }
 
@@ -89,9 +102,18 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
         response.resetBuffer();
         try {
             switch (error) {
-                case TillApiException refusal -> write(request, response, refusal.status, refusal.code, refusal.detailKey);
+                case TillApiException refusal -> {
+                    ProblemDetail problem = problem(refusal.status, refusal.code, refusal.detailKey, request, refusal.detailArguments);
+                    if (refusal.field != null) {
+                        problem.setProperty("field", refusal.field);
+                    }
+                    write(response, problem);
+                }
                 case AccessDeniedException denied -> write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+                case HttpMessageNotReadableException unreadable when unreadable.getCause() instanceof RequestBodyTooLargeException ->
+                        write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request-too-large");
                 case HttpMessageNotReadableException unreadable -> write(request, response, HttpStatus.BAD_REQUEST, "malformed-request");
+                case Exception failure when DatabaseOutages.isOutage(failure) -> writeServiceUnavailable(request, response);
                 case MethodArgumentTypeMismatchException notANumber -> write(request, response, HttpStatus.BAD_REQUEST, "malformed-request");
                 case ErrorResponse framework when framework.getStatusCode().is4xxClientError() -> {
                     framework.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
@@ -105,17 +127,25 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
         return new ModelAndView();
     }
 
-    /** The framework's refusals by their status; only statuses a till can cause have a type of their own. */
-    private static String codeOf(HttpStatusCode status) {
-        return switch (status.value()) {
+    /** The framework's and the servlet container's refusals by their status; only statuses a till can cause have a type of their own. */
+    static String codeOf(int status) {
+        return switch (status) {
             case 400 -> "malformed-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 413 -> "request-too-large";
             case 415 -> "unsupported-media-type";
-            default -> "request-refused";
+            case 431 -> "request-header-too-large";
+            case 503 -> "service-unavailable";
+            default -> status >= 500 ? "internal-error" : "request-refused";
         };
+    }
+
+    private static String codeOf(HttpStatusCode status) {
+        return codeOf(status.value());
     }
 
     /** Anything unforeseen is still a problem detail, logged with an incident number the caller can quote. */
@@ -136,9 +166,10 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 
-    void writeTooManyRequests(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Retry-After", "1");
-        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited");
+    void writeTooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, String code)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, code);
     }
 
     void writeUnauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -146,13 +177,20 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String code) throws IOException {
-        write(request, response, status, code, "api.problem." + code + ".detail");
+    /** The database cannot be reached: nothing was recorded, and the till may retry the same request later. */
+    void writeServiceUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutages.RETRY_AFTER_SECONDS));
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String code, String detailKey)
-            throws IOException {
-        write(response, problem(status, code, detailKey, request));
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String code) throws IOException {
+        write(response, problem(status, code, "api.problem." + code + ".detail", request));
+    }
+
+    /** The problem as JSON, for the servlet container's own error reports, which write through a writer of their own. */
+    String render(HttpServletRequest request, int status, String code) {
+        return new String(json.writeValueAsBytes(problem(HttpStatusCode.valueOf(status), code, "api.problem." + code + ".detail", request)),
+                StandardCharsets.UTF_8);
     }
 
     /** Through the stream, as Spring MVC writes bodies; through the writer if a failed attempt took that already. */
@@ -168,13 +206,29 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
         }
     }
 
-    private ProblemDetail problem(HttpStatusCode status, String code, String detailKey, HttpServletRequest request) {
-        String named = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        Locale locale = named == null || named.isBlank() || named.strip().startsWith("*") ? SupportedLocales.CHINESE : request.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, translations.getTranslation(detailKey, locale));
+    /**
+     * In the caller's language, read from Accept-Language by {@link SupportedLocales#fromAcceptLanguage} (never by the
+     * container, which refuses a header of many languages); Chinese when the till names none.
+     */
+    private ProblemDetail problem(HttpStatusCode status, String code, String detailKey, HttpServletRequest request, Object... arguments) {
+        Locale locale = SupportedLocales.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Object[] translated = Arrays.stream(arguments)
+                .map(argument -> argument instanceof TranslatedArgument message ? translations.getTranslation(message.key(), locale) : argument)
+                .toArray();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, translations.getTranslation(detailKey, locale, translated));
         problem.setType(URI.create("urn:evergreen:problem:" + code));
         problem.setTitle(translations.getTranslation("api.problem." + code + ".title", locale));
-        problem.setInstance(URI.create(request.getRequestURI()));
+        instanceOf(request).ifPresent(problem::setInstance);
         return problem;
+    }
+
+    /** The path the till asked for (on an error dispatch, the original one); none when it is not even a valid URI reference. */
+    private static Optional<URI> instanceOf(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        try {
+            return Optional.of(URI.create(original instanceof String path ? path : request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
     }
 }

@@ -21,23 +21,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Tills report purchases, which earn members points at once, and their refunds, which take the points back. */
 @RestController
 @RequestMapping("/api/v1/purchases")
 class TillPurchaseController {
-
-    /** Strict on purpose: an unknown field is a till bug that must not pass silently. */
-    private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
 
     private final Purchases purchases;
     private final Refunds refunds;
@@ -54,10 +42,10 @@ class TillPurchaseController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PurchaseResult> record(@AuthenticationPrincipal TillPrincipal till, @RequestBody String body,
+    ResponseEntity<PurchaseResult> record(@AuthenticationPrincipal TillPrincipal till, @RequestBody byte[] body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String key = requireIdempotencyKey(idempotencyKey);
-        PurchaseRequest purchase = parse(body, PurchaseRequest.class);
+        String key = IdempotencyKeys.require(idempotencyKey);
+        PurchaseRequest purchase = StrictJson.read(body, PurchaseRequest.class);
         try {
             PurchaseResult result = purchases.record(till, purchase, key);
             return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
@@ -68,36 +56,16 @@ class TillPurchaseController {
 
     @PostMapping(path = "/{purchaseId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RefundResult> refund(@AuthenticationPrincipal TillPrincipal till, @PathVariable long purchaseId,
-                                        @RequestBody String body,
+                                        @RequestBody byte[] body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String key = requireIdempotencyKey(idempotencyKey);
-        RefundRequest request = parse(body, RefundRequest.class);
+        String key = IdempotencyKeys.require(idempotencyKey);
+        RefundRequest request = StrictJson.read(body, RefundRequest.class);
         try {
             RefundResult result = refunds.refund(till, purchaseId, request, key);
             return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
         } catch (PurchaseRefused refused) {
             throw problem(refused);
         }
-    }
-
-    private static String requireIdempotencyKey(String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
-            throw new TillApiException(HttpStatus.BAD_REQUEST, "idempotency-key-required");
-        }
-        return idempotencyKey.strip();
-    }
-
-    private static <T> T parse(String body, Class<T> type) {
-        T parsed;
-        try {
-            parsed = STRICT.readValue(body, type);
-        } catch (JacksonException malformed) {
-            throw new TillApiException(HttpStatus.BAD_REQUEST, "malformed-request");
-        }
-        if (parsed == null) {
-            throw new TillApiException(HttpStatus.BAD_REQUEST, "malformed-request");
-        }
-        return parsed;
     }
 
     private static TillApiException problem(PurchaseRefused refused) {

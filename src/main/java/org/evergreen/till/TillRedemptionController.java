@@ -32,11 +32,9 @@ class TillRedemptionController {
     @PostMapping("/{code}/fulfil")
     ResponseEntity<FulfilmentResult> fulfil(@AuthenticationPrincipal TillPrincipal till, @PathVariable String code,
                                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
-            throw new TillApiException(HttpStatus.BAD_REQUEST, "idempotency-key-required");
-        }
+        String key = IdempotencyKeys.require(idempotencyKey);
         try {
-            FulfilmentResult result = redemptions.fulfil(till, code, idempotencyKey.strip());
+            FulfilmentResult result = redemptions.fulfil(till, code, key);
             return ResponseEntity.status(result.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
         } catch (InvalidInputException malformedCode) {
             throw new TillApiException(HttpStatus.NOT_FOUND, "redemption-not-found");

@@ -48,6 +48,10 @@ abstract class TillApiTestSupport {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    protected int port() {
+        return port;
+    }
+
     protected URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

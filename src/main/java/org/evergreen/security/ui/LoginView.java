@@ -35,7 +35,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         loginForm.setAction("login");
         loginForm.setForgotPasswordButtonVisible(false);
-        loginForm.setI18n(loginTexts(false));
+        loginForm.setI18n(loginTexts(false, false));
 
         Anchor register = new Anchor("register", getTranslation("login.register"));
         register.addClassName("register-link");
@@ -58,13 +58,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         var parameters = event.getLocation().getQueryParameters().getParameters();
         registered.setVisible(parameters.containsKey("registered"));
         boolean locked = parameters.containsKey("locked");
-        if (locked || parameters.containsKey("error")) {
-            loginForm.setI18n(loginTexts(locked));
+        boolean unavailable = parameters.containsKey("unavailable");
+        if (locked || unavailable || parameters.containsKey("error")) {
+            loginForm.setI18n(loginTexts(locked, unavailable));
             loginForm.setError(true);
         }
     }
 
-    private LoginI18n loginTexts(boolean locked) {
+    private LoginI18n loginTexts(boolean locked, boolean unavailable) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.title"));
@@ -72,9 +73,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation(locked ? "login.locked.title" : "login.error.title"));
-        error.setMessage(locked
-                ? getTranslation("login.locked.message", securityProperties.lockoutDuration().toMinutes())
+        error.setTitle(getTranslation(unavailable ? "unavailable.title" : locked ? "login.locked.title" : "login.error.title"));
+        error.setMessage(unavailable ? getTranslation("unavailable.message")
+                : locked ? getTranslation("login.locked.message", securityProperties.lockoutDuration().toMinutes())
                 : getTranslation("login.error.message"));
         error.setUsername(getTranslation("login.username.required"));
         error.setPassword(getTranslation("login.password.required"));
