@@ -39,10 +39,14 @@ public abstract class BrowserTest {
     static void startBrowser() {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        browser = launchChromium(playwright);
+    }
+
+    /** Debian's Chromium, headless; without the networking flags it keeps calling home, which this closed network refuses. */
+    public static Browser launchChromium(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(chromium())
                 .setHeadless(true)
-                // Without the networking flags Chromium keeps calling home, which this closed network refuses.
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
