@@ -29,6 +29,26 @@ class TillApiTest extends TillApiTestSupport {
     }
 
     @Test
+    void theReadmesPurchaseExampleRunsAsWrittenOnAFreshMachine() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        assertThat(readme).doesNotContain("uuidgen");
+        String block = readme.substring(readme.indexOf("curl -X POST http://localhost:8080/api/v1/purchases"));
+        String command = block.substring(0, block.indexOf("\n# ")).replace("localhost:8080", "localhost:" + port());
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/curl").canExecute(), "curl is not installed");
+
+        // curl's progress meter goes to its standard error, which a terminal shows apart from the answer.
+        Process curl = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String answer = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(curl.waitFor()).as(answer).isZero();
+        JsonNode purchase = JSON.readTree(answer);
+        assertThat(purchase.get("pointsEarned").asLong()).as(answer).isPositive();
+        // The demo member's points as they were, for the tests that read them.
+        assertThat(post("/api/v1/purchases/" + purchase.get("purchaseId").asLong() + "/refunds", "{\"full\":true}",
+                "readme-example-refund-" + purchase.get("purchaseId").asLong(), DEMO_KEY).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void aTillWithItsKeySeesTheMembersPoints() throws Exception {
         HttpResponse<String> response = get("/api/v1/members/" + demoMemberNumber + "/balance", DEMO_KEY, "zh-CN");
 
