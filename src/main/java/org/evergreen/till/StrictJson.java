@@ -68,6 +68,9 @@ final class StrictJson {
 
     static <T extends Record> T read(byte[] body, Class<T> type) {
         JsonNode tree = tree(utf8(body));
+        if (!tree.isObject()) {
+            throw new TillApiException(HttpStatus.BAD_REQUEST, MALFORMED, "api.problem.malformed-request.not-an-object.detail");
+        }
         check(tree, type, "");
         try {
             return RECORDS.treeToValue(tree, type);

@@ -167,7 +167,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As mariadbd binds: a port another program listens on is taken, one with connections of a stopped server
+            // still closing (TIME_WAIT) is free.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException taken) {
