@@ -15,6 +15,7 @@ import org.evergreen.shared.database.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.MimeMappings;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -108,8 +109,8 @@ class TillApiErrorPages {
         };
     }
 
-    private static org.springframework.boot.web.server.MimeMappings yaml() {
-        org.springframework.boot.web.server.MimeMappings mappings = new org.springframework.boot.web.server.MimeMappings();
+    private static MimeMappings yaml() {
+        MimeMappings mappings = new MimeMappings();
         mappings.add("yaml", "application/yaml");
         return mappings;
     }
