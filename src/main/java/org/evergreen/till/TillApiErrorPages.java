@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -48,13 +49,12 @@ import java.nio.charset.StandardCharsets;
 class TillApiErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(TillApiErrorPages.class);
-    private static final String API_PATHS = "/api/";
 
     @Bean
     RequestRejectedHandler requestRejectedHandler(TillApiProblems problems) {
         RequestRejectedHandler portal = new HttpStatusRequestRejectedHandler();
         return (request, response, rejected) -> {
-            if (isApiPath(request.getRequestURI())) {
+            if (TillApiProblems.isApiPath(request.getRequestURI())) {
                 problems.write(request, response, HttpStatus.BAD_REQUEST, "invalid-path");
             } else {
                 portal.handle(request, response, rejected);
@@ -73,7 +73,7 @@ class TillApiErrorPages {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 return request.getDispatcherType() != DispatcherType.ERROR
-                        || !(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path && isApiPath(path));
+                        || !(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path && TillApiProblems.isApiPath(path));
             }
 
             @Override
@@ -88,7 +88,7 @@ class TillApiErrorPages {
                 if (failure instanceof Throwable thrown) {
                     log.error("Till API error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), thrown);
                 }
-                problems.write(request, response, HttpStatus.valueOf(status), TillApiProblems.codeOf(status));
+                problems.write(request, response, HttpStatusCode.valueOf(status), TillApiProblems.codeOf(status));
             }
         });
         registration.setDispatcherTypes(DispatcherType.ERROR);
@@ -115,10 +115,6 @@ class TillApiErrorPages {
         return mappings;
     }
 
-    static boolean isApiPath(String path) {
-        return path != null && path.startsWith(API_PATHS);
-    }
-
     /**
      * The container's error report: a problem detail for paths under {@code /api/}, Tomcat's own page (without its
      * version or stack traces) for the rest. The host finds it in its pipeline under the name of its error report valve class, and adds no other.
@@ -140,7 +136,7 @@ class TillApiErrorPages {
         @Override
         protected void report(Request request, Response response, Throwable failure) {
             String path = request.getRequestURI();
-            if (!isApiPath(path)) {
+            if (!TillApiProblems.isApiPath(path)) {
                 super.report(request, response, failure);
                 return;
             }

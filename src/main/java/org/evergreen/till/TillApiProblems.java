@@ -91,7 +91,7 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
     @Override
     public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, @Nullable Object handler,
                                                    Exception error) {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + API_PATHS)) {
+        if (!isApiPath(request.getRequestURI())) {
             return null;
         }
         if (response.isCommitted()) {
@@ -125,6 +125,11 @@ class TillApiProblems implements HandlerExceptionResolver, Ordered {
             log.debug("Could not write a problem detail to the till", writeFailed);
         }
         return new ModelAndView();
+    }
+
+    /** Whether a request path (as sent: the application runs at the root context) is the till API's. */
+    static boolean isApiPath(@Nullable String path) {
+        return path != null && path.startsWith(API_PATHS);
     }
 
     /** The framework's and the servlet container's refusals by their status; only statuses a till can cause have a type of their own. */

@@ -122,6 +122,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException heldInThisJvm) {
                 lock = null;
+            } catch (IOException lockFailed) {
+                channel.close();
+                throw lockFailed;
             }
             if (lock == null) {
                 channel.close();

@@ -5,11 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -23,29 +21,27 @@ import java.util.Locale;
  * from {@code getLocale()}), which turned a browser set up with many languages into a redirect loop on the sign-in page
  * and an API call into an error. Ahead of every other filter, requests see the ten most wanted languages instead.
  */
-@Configuration(proxyBeanMethods = false)
-class AcceptLanguageFilter {
+@Component
+class AcceptLanguageFilter extends OncePerRequestFilter implements Ordered {
 
     /** As many languages as Tomcat would parse. */
     static final int MAX_LANGUAGES = 10;
 
-    @Bean
-    FilterRegistrationBean<OncePerRequestFilter> acceptLanguageFilterRegistration() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-                chain.doFilter(header == null ? request : new LanguagesRead(request, SupportedLocales.requested(header, MAX_LANGUAGES)), response);
-            }
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
-            @Override
-            protected boolean shouldNotFilterErrorDispatch() {
-                return false;
-            }
-        });
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        chain.doFilter(header == null ? request : new LanguagesRead(request, SupportedLocales.requested(header, MAX_LANGUAGES)), response);
     }
 
     private static final class LanguagesRead extends HttpServletRequestWrapper {
