@@ -149,8 +149,19 @@ public class Purchases {
         if (calculation.points() > 0) {
             events.publishEvent(new PointsEarned(member.userId(), purchaseId, calculation.points()));
         }
+        events.publishEvent(recorded(purchaseId, till, member.userId(), purchase, calculation));
         return answer(purchaseId, member.userId(), calculation.points(),
                 calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList(), false);
+    }
+
+    private static PurchaseRecorded recorded(long purchaseId, TillPrincipal till, long memberId, PurchaseRequest purchase,
+                                             PointsCalculation calculation) {
+        long greenPoints = calculation.lines().stream().filter(line -> line.rule() == RuleKind.GREEN).mapToLong(RuleLine::points).sum();
+        return new PurchaseRecorded(purchaseId, till.merchantId(), till.storeId(), memberId, purchase.purchasedAt(), purchase.total(),
+                calculation.points(), greenPoints, purchase.lines().stream()
+                .map(line -> new PurchaseRecorded.Line(line.sku(), line.category(), line.quantity(), line.unitPrice(), line.green(),
+                        line.co2eGrams()))
+                .toList());
     }
 
     /**

@@ -9,6 +9,7 @@ import org.evergreen.ledger.Ledger;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.database.RetryingTransactions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -32,13 +33,16 @@ public class Refunds {
     private final Purchases purchases;
     private final Ledger ledger;
     private final RetryingTransactions transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public Refunds(RefundRepository refunds, Purchases purchases, Ledger ledger, RetryingTransactions transactions, Clock clock) {
+    public Refunds(RefundRepository refunds, Purchases purchases, Ledger ledger, RetryingTransactions transactions,
+                   ApplicationEventPublisher events, Clock clock) {
         this.refunds = refunds;
         this.purchases = purchases;
         this.ledger = ledger;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -90,6 +94,8 @@ public class Refunds {
             SystemActor.run(() -> ledger.reverse(bonusEntryId, Purchases.PLATFORM_ORIGIN, till.actor(), "refund"));
         }
         purchases.updateTier(purchase.memberId());
+        events.publishEvent(new PurchaseRefunded(refundId, purchaseId, till.merchantId(), purchase.memberId(), clock.instant(), amount, points,
+                lines.stream().map(line -> new PurchaseRefunded.Line(line.sku(), line.quantity())).toList()));
         return new RefundResult(refundId, purchaseId, amount, points, available(purchase.memberId()), false);
     }
 

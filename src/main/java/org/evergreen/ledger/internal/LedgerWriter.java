@@ -1,6 +1,7 @@
 package org.evergreen.ledger.internal;
 
 import org.evergreen.ledger.EntryKind;
+import org.evergreen.ledger.EntryPosted;
 import org.evergreen.ledger.EntryRequest;
 import org.evergreen.ledger.LedgerException;
 import org.evergreen.ledger.LedgerException.Reason;
@@ -9,6 +10,7 @@ import org.evergreen.ledger.Posting;
 import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.time.UtcTimes;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -71,12 +73,15 @@ public class LedgerWriter {
     private final JdbcClient jdbc;
     private final RetryingTransactions transactions;
     private final AccountDirectory accounts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public LedgerWriter(JdbcClient jdbc, RetryingTransactions transactions, AccountDirectory accounts, Clock clock) {
+    public LedgerWriter(JdbcClient jdbc, RetryingTransactions transactions, AccountDirectory accounts, ApplicationEventPublisher events,
+                        Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -150,6 +155,10 @@ public class LedgerWriter {
                         slices, defaultExpiry);
             }
         }
+        events.publishEvent(new EntryPosted(entryId, request.kind(), request.reference(), now, ordered.stream().map(posting -> {
+            AccountDirectory.Account account = accounts.account(posting.accountId());
+            return new EntryPosted.Leg(account.id(), account.type(), account.ownerId(), posting.amount());
+        }).toList()));
         return new PostedEntry(entryId, request.kind(), now, false);
     }
 

@@ -1,0 +1,128 @@
+package org.evergreen.green.internal;
+
+import org.evergreen.earning.PurchaseRecorded;
+import org.evergreen.earning.PurchaseRefunded;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The green feature's own copy of purchases and its per-member monthly aggregates; called inside the listener's transaction. */
+@Repository
+public class GreenImpactRepository {
+
+    private record StoredLine(String sku, BigDecimal unitPrice, boolean green, long co2eGramsPerUnit) {
+    }
+
+    private record StoredPurchase(long memberId, LocalDate month, BigDecimal total, BigDecimal amountLeft, long greenPoints,
+                                  long greenPointsLeft) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    public GreenImpactRepository(JdbcClient jdbc, @Value("${evergreen.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    /** Adds a purchase to its member's month, once. */
+    public void add(PurchaseRecorded purchase) {
+        LocalDate month = LocalDate.ofInstant(purchase.purchasedAt(), zone).withDayOfMonth(1);
+        try {
+            jdbc.sql("""
+                            INSERT INTO green_purchase (purchase_id, member_id, merchant_id, store_id, month, total, amount_left, green_points,
+                                                        green_points_left)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(purchase.purchaseId(), purchase.memberId(), purchase.merchantId(), purchase.storeId(), month, purchase.total(),
+                            purchase.total(), purchase.greenPoints(), purchase.greenPoints())
+                    .update();
+        } catch (DuplicateKeyException counted) {
+            return;
+        }
+        BigDecimal greenSpend = BigDecimal.ZERO;
+        long co2eGrams = 0;
+        for (PurchaseRecorded.Line line : purchase.lines()) {
+            jdbc.sql("""
+                            INSERT INTO green_purchase_line (purchase_id, sku, category, quantity, unit_price, green, co2e_grams_per_unit)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(purchase.purchaseId(), line.sku(), line.category(), line.quantity(), line.unitPrice(), line.green(), line.co2eGrams())
+                    .update();
+            if (line.green()) {
+                greenSpend = greenSpend.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
+                co2eGrams += line.co2eGrams() == null ? 0 : line.co2eGrams() * line.quantity();
+            }
+        }
+        addToMonth(purchase.memberId(), month, 1, purchase.total(), greenSpend, purchase.greenPoints(), co2eGrams);
+    }
+
+    /**
+     * Takes a refund's share back from the month of its purchase, once: its lines' spend and CO₂e, and of the green
+     * points the share of the refunded amount (all that is left with the purchase's last refund), as the ledger takes
+     * the points back. A refund of a purchase this feature never saw (recorded before it listened) changes nothing.
+     */
+    public void takeBack(PurchaseRefunded refund) {
+        try {
+            jdbc.sql("INSERT INTO green_refund (refund_id, purchase_id) VALUES (?, ?)").params(refund.refundId(), refund.purchaseId()).update();
+        } catch (DuplicateKeyException counted) {
+            return;
+        }
+        StoredPurchase purchase = jdbc.sql("""
+                        SELECT member_id, month, total, amount_left, green_points, green_points_left
+                        FROM green_purchase WHERE purchase_id = ? FOR UPDATE""")
+                .param(refund.purchaseId())
+                .query((rs, n) -> new StoredPurchase(rs.getLong("member_id"), rs.getObject("month", LocalDate.class), rs.getBigDecimal("total"),
+                        rs.getBigDecimal("amount_left"), rs.getLong("green_points"), rs.getLong("green_points_left")))
+                .optional().orElse(null);
+        if (purchase == null) {
+            return;
+        }
+        Map<String, StoredLine> lines = jdbc.sql("""
+                        SELECT sku, unit_price, green, COALESCE(co2e_grams_per_unit, 0) AS co2e FROM green_purchase_line WHERE purchase_id = ?""")
+                .param(refund.purchaseId())
+                .query((rs, n) -> new StoredLine(rs.getString("sku"), rs.getBigDecimal("unit_price"), rs.getBoolean("green"), rs.getLong("co2e")))
+                .list().stream().collect(Collectors.toMap(StoredLine::sku, Function.identity()));
+        BigDecimal amount = BigDecimal.ZERO;
+        BigDecimal greenSpend = BigDecimal.ZERO;
+        long co2eGrams = 0;
+        for (PurchaseRefunded.Line refunded : refund.lines()) {
+            StoredLine line = lines.get(refunded.sku());
+            BigDecimal lineAmount = line.unitPrice().multiply(BigDecimal.valueOf(refunded.quantity()));
+            amount = amount.add(lineAmount);
+            if (line.green()) {
+                greenSpend = greenSpend.add(lineAmount);
+                co2eGrams += line.co2eGramsPerUnit() * refunded.quantity();
+            }
+            jdbc.sql("UPDATE green_purchase_line SET refunded = refunded + ? WHERE purchase_id = ? AND sku = ?")
+                    .params(refunded.quantity(), refund.purchaseId(), refunded.sku()).update();
+        }
+        BigDecimal amountLeft = purchase.amountLeft().subtract(amount);
+        long greenPoints = amountLeft.signum() == 0 ? purchase.greenPointsLeft()
+                : Math.min(purchase.greenPointsLeft(), BigDecimal.valueOf(purchase.greenPoints()).multiply(amount)
+                .divide(purchase.total(), 0, RoundingMode.FLOOR).longValueExact());
+        jdbc.sql("UPDATE green_purchase SET amount_left = ?, green_points_left = green_points_left - ? WHERE purchase_id = ?")
+                .params(amountLeft, greenPoints, refund.purchaseId()).update();
+        addToMonth(purchase.memberId(), purchase.month(), amountLeft.signum() == 0 ? -1 : 0, amount.negate(), greenSpend.negate(),
+                -greenPoints, -co2eGrams);
+    }
+
+    private void addToMonth(long memberId, LocalDate month, int purchases, BigDecimal spend, BigDecimal greenSpend, long greenPoints,
+                            long co2eGrams) {
+        jdbc.sql("""
+                        INSERT INTO green_member_month (member_id, month, purchases, spend, green_spend, green_points, co2e_grams)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE purchases = purchases + VALUE(purchases), spend = spend + VALUE(spend),
+                            green_spend = green_spend + VALUE(green_spend), green_points = green_points + VALUE(green_points),
+                            co2e_grams = co2e_grams + VALUE(co2e_grams)""")
+                .params(memberId, month, purchases, spend, greenSpend, greenPoints, co2eGrams)
+                .update();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.green.internal;
+
+import org.jspecify.annotations.NullMarked;
