@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.shared.events;
+
+import org.jspecify.annotations.NullMarked;
