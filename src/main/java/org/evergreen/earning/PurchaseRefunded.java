@@ -1,5 +1,7 @@
 package org.evergreen.earning;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.List;
 public record PurchaseRefunded(long refundId, long purchaseId, long merchantId, long memberId, Instant refundedAt, BigDecimal amount,
                                long pointsClawedBack, List<Line> lines) {
 
-    public record Line(String sku, int quantity) {
+    /** A refunded line: how many units, and what the purchase recorded of each (price, green, CO₂e per unit). */
+    public record Line(String sku, int quantity, BigDecimal unitPrice, boolean green, @Nullable Long co2eGrams) {
     }
 }

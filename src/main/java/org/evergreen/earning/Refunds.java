@@ -95,7 +95,10 @@ public class Refunds {
         }
         purchases.updateTier(purchase.memberId());
         events.publishEvent(new PurchaseRefunded(refundId, purchaseId, till.merchantId(), purchase.memberId(), clock.instant(), amount, points,
-                lines.stream().map(line -> new PurchaseRefunded.Line(line.sku(), line.quantity())).toList()));
+                lines.stream().map(line -> {
+                    Refundable bought = refundable.get(line.sku());
+                    return new PurchaseRefunded.Line(line.sku(), line.quantity(), bought.unitPrice(), bought.green(), bought.co2eGramsPerUnit());
+                }).toList()));
         return new RefundResult(refundId, purchaseId, amount, points, available(purchase.memberId()), false);
     }
 

@@ -16,20 +16,6 @@ CREATE TABLE green_purchase (
     KEY ix_green_purchase_member_month (member_id, month)
 ) ENGINE=InnoDB;
 
---changeset evergreen:0027-green-purchase-line
---comment: The lines of a purchase as the green feature needs them to take a refund's share back: price, green or not, CO2e per unit, and how many units were refunded.
-CREATE TABLE green_purchase_line (
-    purchase_id         BIGINT        NOT NULL,
-    sku                 VARCHAR(64)   NOT NULL,
-    category            VARCHAR(64)   NOT NULL,
-    quantity            INT           NOT NULL,
-    unit_price          DECIMAL(12,2) NOT NULL,
-    green               BOOLEAN       NOT NULL,
-    co2e_grams_per_unit BIGINT        NULL,
-    refunded            INT           NOT NULL DEFAULT 0,
-    PRIMARY KEY (purchase_id, sku)
-) ENGINE=InnoDB;
-
 --changeset evergreen:0027-green-refund
 --comment: The refunds already taken into account (a second delivery of a PurchaseRefunded event finds its row and changes nothing).
 CREATE TABLE green_refund (

@@ -81,7 +81,7 @@ class GreenImpactTest {
         GreenPurchases.await(() -> ((BigDecimal) green.month(member).get("spend")).compareTo(new BigDecimal("41.00")) == 0);
         Map<String, Object> refundedOnce = green.month(member);
         transactions.executeWithoutResult(status -> impact.takeBack(new PurchaseRefunded(refund.refundId(), purchase.purchaseId(), merchant, member,
-                Instant.now(), refund.amount(), refund.pointsClawedBack(), List.of(new PurchaseRefunded.Line("LED-9W", 1)))));
+                Instant.now(), refund.amount(), refund.pointsClawedBack(), List.of(new PurchaseRefunded.Line("LED-9W", 1, new BigDecimal("30.00"), true, 1_500L)))));
         assertThat(green.month(member)).isEqualTo(refundedOnce);
     }
 

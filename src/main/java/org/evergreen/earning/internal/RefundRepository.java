@@ -2,6 +2,7 @@ package org.evergreen.earning.internal;
 
 import org.evergreen.earning.RefundRequest;
 import org.evergreen.shared.time.UtcTimes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,7 +27,7 @@ public class RefundRepository {
     }
 
     /** A purchased SKU: how many, at what unit price, and how many were refunded already. */
-    public record Refundable(int bought, BigDecimal unitPrice, int refunded) {
+    public record Refundable(int bought, BigDecimal unitPrice, boolean green, @Nullable Long co2eGramsPerUnit, int refunded) {
 
         public int left() {
             return bought - refunded;
@@ -74,11 +75,14 @@ public class RefundRepository {
                 });
         Map<String, Refundable> lines = new HashMap<>();
         // A purchase names each SKU once (checked when it is recorded), so this is one line per SKU.
-        jdbc.sql("SELECT sku, quantity, unit_price FROM earning_purchase_line WHERE purchase_id = ?")
+        jdbc.sql("SELECT sku, quantity, unit_price, green, co2e_grams FROM earning_purchase_line WHERE purchase_id = ?")
                 .param(purchaseId)
                 .query(rs -> {
-                    lines.put(rs.getString("sku"), new Refundable(rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
-                            refunded.getOrDefault(rs.getString("sku"), 0)));
+                    // The line keeps the CO₂e of all its units (the till's figure per unit times the quantity).
+                    Long lineGrams = rs.getObject("co2e_grams", Long.class);
+                    int quantity = rs.getInt("quantity");
+                    lines.put(rs.getString("sku"), new Refundable(quantity, rs.getBigDecimal("unit_price"), rs.getBoolean("green"),
+                            lineGrams == null ? null : lineGrams / quantity, refunded.getOrDefault(rs.getString("sku"), 0)));
                 });
         return lines;
     }

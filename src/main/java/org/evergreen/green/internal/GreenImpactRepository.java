@@ -11,16 +11,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** The green feature's own copy of purchases and its per-member monthly aggregates; called inside the listener's transaction. */
+/** What the green feature keeps of each purchase and its per-member monthly aggregates; called inside the listener's transaction. */
 @Repository
 public class GreenImpactRepository {
-
-    private record StoredLine(String sku, BigDecimal unitPrice, boolean green, long co2eGramsPerUnit) {
-    }
 
     private record StoredPurchase(long memberId, LocalDate month, BigDecimal total, BigDecimal amountLeft, long greenPoints,
                                   long greenPointsLeft) {
@@ -51,11 +45,6 @@ public class GreenImpactRepository {
         BigDecimal greenSpend = BigDecimal.ZERO;
         long co2eGrams = 0;
         for (PurchaseRecorded.Line line : purchase.lines()) {
-            jdbc.sql("""
-                            INSERT INTO green_purchase_line (purchase_id, sku, category, quantity, unit_price, green, co2e_grams_per_unit)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(purchase.purchaseId(), line.sku(), line.category(), line.quantity(), line.unitPrice(), line.green(), line.co2eGrams())
-                    .update();
             if (line.green()) {
                 greenSpend = greenSpend.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
                 co2eGrams += line.co2eGrams() == null ? 0 : line.co2eGrams() * line.quantity();
@@ -85,24 +74,16 @@ public class GreenImpactRepository {
         if (purchase == null) {
             return;
         }
-        Map<String, StoredLine> lines = jdbc.sql("""
-                        SELECT sku, unit_price, green, COALESCE(co2e_grams_per_unit, 0) AS co2e FROM green_purchase_line WHERE purchase_id = ?""")
-                .param(refund.purchaseId())
-                .query((rs, n) -> new StoredLine(rs.getString("sku"), rs.getBigDecimal("unit_price"), rs.getBoolean("green"), rs.getLong("co2e")))
-                .list().stream().collect(Collectors.toMap(StoredLine::sku, Function.identity()));
         BigDecimal amount = BigDecimal.ZERO;
         BigDecimal greenSpend = BigDecimal.ZERO;
         long co2eGrams = 0;
-        for (PurchaseRefunded.Line refunded : refund.lines()) {
-            StoredLine line = lines.get(refunded.sku());
-            BigDecimal lineAmount = line.unitPrice().multiply(BigDecimal.valueOf(refunded.quantity()));
+        for (PurchaseRefunded.Line line : refund.lines()) {
+            BigDecimal lineAmount = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
             amount = amount.add(lineAmount);
             if (line.green()) {
                 greenSpend = greenSpend.add(lineAmount);
-                co2eGrams += line.co2eGramsPerUnit() * refunded.quantity();
+                co2eGrams += line.co2eGrams() == null ? 0 : line.co2eGrams() * line.quantity();
             }
-            jdbc.sql("UPDATE green_purchase_line SET refunded = refunded + ? WHERE purchase_id = ? AND sku = ?")
-                    .params(refunded.quantity(), refund.purchaseId(), refunded.sku()).update();
         }
         BigDecimal amountLeft = purchase.amountLeft().subtract(amount);
         long greenPoints = amountLeft.signum() == 0 ? purchase.greenPointsLeft()
