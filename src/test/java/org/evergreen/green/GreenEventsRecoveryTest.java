@@ -35,20 +35,24 @@ class GreenEventsRecoveryTest {
 
                 firstMember = green.newMember();
                 jdbc.sql("RENAME TABLE green_member_month TO green_member_month_away").update();
+                long rollbacks = rollbacks(jdbc);
                 green.buyBulbsAndTea(firstMember);
-                GreenPurchases.await(() -> failedDeliveries(jdbc) == 1);
+                GreenPurchases.await(() -> rollbacks(jdbc) > rollbacks);
+                assertThat(undelivered(jdbc)).isEqualTo(1);
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM green_purchase WHERE member_id = ?").param(firstMember).query(Long.class).single())
                         .as("the failed delivery changed nothing").isZero();
 
                 jdbc.sql("RENAME TABLE green_member_month_away TO green_member_month").update();
                 first.getBean(IncompleteEventPublications.class).resubmitIncompletePublications(publication -> true);
                 GreenPurchases.await(() -> green.hasMonth(firstMember));
-                GreenPurchases.await(() -> failedDeliveries(jdbc) == 0);
+                GreenPurchases.await(() -> undelivered(jdbc) == 0);
 
                 secondMember = green.newMember();
                 jdbc.sql("RENAME TABLE green_member_month TO green_member_month_away").update();
+                long rollbacksBefore = rollbacks(jdbc);
                 green.buyBulbsAndTea(secondMember);
-                GreenPurchases.await(() -> failedDeliveries(jdbc) == 1);
+                GreenPurchases.await(() -> rollbacks(jdbc) > rollbacksBefore);
+                assertThat(undelivered(jdbc)).isEqualTo(1);
                 jdbc.sql("RENAME TABLE green_member_month_away TO green_member_month").update();
             }
 
@@ -67,13 +71,20 @@ class GreenEventsRecoveryTest {
         }
     }
 
-    /** Deliveries of purchase events to the green listener that did not complete (the registry keeps one row each). */
-    private static long failedDeliveries(JdbcClient jdbc) {
+    /** Deliveries of purchase events to the green listener not completed yet (the registry keeps one row each). */
+    private static long undelivered(JdbcClient jdbc) {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM EVENT_PUBLICATION
-                        WHERE COMPLETION_DATE IS NULL AND EVENT_TYPE LIKE '%PurchaseRecorded' AND LISTENER_ID LIKE '%GreenImpactListener%'
-                          AND STATUS = 'FAILED'""")
+                        WHERE COMPLETION_DATE IS NULL AND EVENT_TYPE LIKE '%PurchaseRecorded' AND LISTENER_ID LIKE '%GreenImpactListener%'""")
                 .query(Long.class).single();
+    }
+
+    /**
+     * Transactions MariaDB rolled back: the failing listener's is the only one here (the registry keeps no failure status
+     * in its lean structure, ADR 0018), so its count rising says the delivery was tried and failed.
+     */
+    private static long rollbacks(JdbcClient jdbc) {
+        return jdbc.sql("SHOW GLOBAL STATUS LIKE 'Com_rollback'").query((rs, n) -> rs.getLong(2)).single();
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
