@@ -17,7 +17,15 @@ import java.util.List;
 public record PurchaseRecorded(long purchaseId, long merchantId, long storeId, long memberId, Instant purchasedAt, BigDecimal total,
                                long points, long greenPoints, List<Line> lines) {
 
-    /** A line as recorded; {@code co2eGrams} is per unit, as the till reported it. */
-    public record Line(String sku, String category, int quantity, BigDecimal unitPrice, boolean green, @Nullable Long co2eGrams) {
+    /**
+     * A line as recorded: green when a published method covers it, with that method's code and the CO₂e of the whole
+     * line (zero for other lines).
+     */
+    public record Line(String sku, String category, int quantity, BigDecimal unitPrice, boolean green, @Nullable String greenMethod,
+                       long co2eGrams) {
+
+        public BigDecimal amount() {
+            return unitPrice.multiply(BigDecimal.valueOf(quantity));
+        }
     }
 }

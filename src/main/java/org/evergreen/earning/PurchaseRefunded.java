@@ -15,7 +15,14 @@ import java.util.List;
 public record PurchaseRefunded(long refundId, long purchaseId, long merchantId, long memberId, Instant refundedAt, BigDecimal amount,
                                long pointsClawedBack, List<Line> lines) {
 
-    /** A refunded line: how many units, and what the purchase recorded of each (price, green, CO₂e per unit). */
-    public record Line(String sku, int quantity, BigDecimal unitPrice, boolean green, @Nullable Long co2eGrams) {
+    /**
+     * A refunded line: how many units, their price, whether the purchase found them green and under which method, and the
+     * CO₂e of these units that the purchase counted (the line's last refund takes back all that is left of it).
+     */
+    public record Line(String sku, int quantity, BigDecimal unitPrice, boolean green, @Nullable String greenMethod, long co2eGrams) {
+
+        public BigDecimal amount() {
+            return unitPrice.multiply(BigDecimal.valueOf(quantity));
+        }
     }
 }

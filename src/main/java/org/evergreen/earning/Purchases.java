@@ -2,6 +2,7 @@ package org.evergreen.earning;
 
 import org.evergreen.earning.PurchaseRefused.Kind;
 import org.evergreen.earning.internal.PurchaseRepository;
+import org.evergreen.earning.internal.PurchaseRepository.RecordedLine;
 import org.evergreen.earning.internal.RequestFingerprints;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
@@ -69,11 +70,13 @@ public class Purchases {
     private final Ledger ledger;
     private final RetryingTransactions transactions;
     private final ApplicationEventPublisher events;
+    private final GreenLineClassifier greenLines;
     private final Clock clock;
 
     public Purchases(PurchaseRepository purchases, MerchantDirectory merchants, CurrentUser currentUser, MemberProfiles members,
                      OneTimeCodes codes, EarningRules rules, Campaigns campaigns, EarningPolicies policies, Tiers tiers,
-                     Ledger ledger, RetryingTransactions transactions, ApplicationEventPublisher events, Clock clock) {
+                     Ledger ledger, RetryingTransactions transactions, ApplicationEventPublisher events, GreenLineClassifier greenLines,
+                     Clock clock) {
         this.purchases = purchases;
         this.merchants = merchants;
         this.currentUser = currentUser;
@@ -86,6 +89,7 @@ public class Purchases {
         this.ledger = ledger;
         this.transactions = transactions;
         this.events = events;
+        this.greenLines = greenLines;
         this.clock = clock;
     }
 
@@ -131,9 +135,12 @@ public class Purchases {
         TierThresholds thresholds = tiers.thresholds();
         Tier tier = thresholds.tierFor(context.spendBefore());
         EarningFacts facts = new EarningFacts(tier, !context.purchasedHere(), !context.purchasedBefore(), member.joinedAt());
-        PointsCalculation calculation = PointsCalculator.calculate(purchase.lines(), purchase.total(), purchase.purchasedAt(), ruleSet,
-                campaigns.versions(context.campaignIds()), policies.version(context.policyId()), facts);
-        long purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase,
+        List<RecordedLine> lines = purchase.lines().stream().map(line -> new RecordedLine(line, greenLines.classify(line.sku(),
+                RuleSet.normalizedCategory(line.category()), line.quantity(), line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())),
+                purchase.purchasedAt()))).toList();
+        PointsCalculation calculation = PointsCalculator.calculate(lines.stream().map(RecordedLine::asClassified).toList(), purchase.total(),
+                purchase.purchasedAt(), ruleSet, campaigns.versions(context.campaignIds()), policies.version(context.policyId()), facts);
+        long purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase, lines,
                 new PurchaseRepository.Earned(ruleSet.version(), tier, calculation), clock.instant());
         if (calculation.merchantPoints() > 0) {
             earn("merchant:" + till.merchantId(), idempotencyKey, till.actor(), purchaseId, AccountType.MERCHANT_ISSUANCE, till.merchantId(),
@@ -149,18 +156,20 @@ public class Purchases {
         if (calculation.points() > 0) {
             events.publishEvent(new PointsEarned(member.userId(), purchaseId, calculation.points()));
         }
-        events.publishEvent(recorded(purchaseId, till, member.userId(), purchase, calculation));
+        events.publishEvent(recorded(purchaseId, till, member.userId(), purchase, lines, calculation));
         return answer(purchaseId, member.userId(), calculation.points(),
                 calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList(), false);
     }
 
     private static PurchaseRecorded recorded(long purchaseId, TillPrincipal till, long memberId, PurchaseRequest purchase,
-                                             PointsCalculation calculation) {
+                                             List<RecordedLine> lines, PointsCalculation calculation) {
         long greenPoints = calculation.lines().stream().filter(line -> line.rule() == RuleKind.GREEN).mapToLong(RuleLine::points).sum();
         return new PurchaseRecorded(purchaseId, till.merchantId(), till.storeId(), memberId, purchase.purchasedAt(), purchase.total(),
-                calculation.points(), greenPoints, purchase.lines().stream()
-                .map(line -> new PurchaseRecorded.Line(line.sku(), line.category(), line.quantity(), line.unitPrice(), line.green(),
-                        line.co2eGrams()))
+                calculation.points(), greenPoints, lines.stream()
+                .map(recorded -> new PurchaseRecorded.Line(recorded.line().sku(), RuleSet.normalizedCategory(recorded.line().category()),
+                        recorded.line().quantity(), recorded.line().unitPrice(), recorded.green() != null,
+                        recorded.green() == null ? null : recorded.green().methodCode(),
+                        recorded.green() == null ? 0 : recorded.green().co2eGrams()))
                 .toList());
     }
 

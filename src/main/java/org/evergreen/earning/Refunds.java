@@ -97,7 +97,8 @@ public class Refunds {
         events.publishEvent(new PurchaseRefunded(refundId, purchaseId, till.merchantId(), purchase.memberId(), clock.instant(), amount, points,
                 lines.stream().map(line -> {
                     Refundable bought = refundable.get(line.sku());
-                    return new PurchaseRefunded.Line(line.sku(), line.quantity(), bought.unitPrice(), bought.green(), bought.co2eGramsPerUnit());
+                    return new PurchaseRefunded.Line(line.sku(), line.quantity(), bought.unitPrice(), bought.green(), bought.greenMethod(),
+                            bought.co2eGramsOf(line.quantity()));
                 }).toList()));
         return new RefundResult(refundId, purchaseId, amount, points, available(purchase.memberId()), false);
     }

@@ -64,7 +64,7 @@ class MyPurchaseViewTest extends KaribuTest {
     void theMemberSeesTheLinesAndRuleOfTheirPurchaseAndOthersSeeNothing() {
         PurchaseRequest purchase = new PurchaseRequest(memberNumberOf("13800000022"), null, null, "MY-" + System.nanoTime(), Instant.now(),
                 "CNY", new BigDecimal("26.00"), List.of(
-                new PurchaseRequest.Line("6901", "有机牛奶", "dairy", 2, new BigDecimal("8.00"), true, 120L),
+                new PurchaseRequest.Line("6901", "洗衣液补充装", "refill", 2, new BigDecimal("8.00"), false, null),
                 new PurchaseRequest.Line("6902", "再生纸笔记本", "stationery", 1, new BigDecimal("10.00"), false, null)));
         PurchaseResult result = fixtures.asDemoTill(till -> purchases.record(till, purchase, UUID.randomUUID().toString()));
 
@@ -74,7 +74,7 @@ class MyPurchaseViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<PurchaseRequest.Line> lines = _get(Grid.class, spec -> spec.withClasses("purchase-lines"));
         assertThat(GridKt._size(lines)).isEqualTo(2);
-        assertThat(GridKt._getFormattedRow(lines, 0)).contains("有机牛奶", "2", "¥8.00", "是", "240 克");
+        assertThat(GridKt._getFormattedRow(lines, 0)).contains("洗衣液补充装", "2", "¥8.00", "补充装与散装", "220 克");
         // The demo merchant's rules: 1 point per yuan, and 1 point more per yuan of green products.
         @SuppressWarnings("unchecked")
         Grid<PurchaseResult.RulePoints> rules = _get(Grid.class, spec -> spec.withClasses("purchase-rules"));

@@ -39,12 +39,15 @@ final class GreenPurchases {
         return fixtures.member(0).id();
     }
 
-    /** Two LED bulbs (green, 1,500 g CO₂e each) at ¥30.00 and a tea at ¥11.00. */
+    /**
+     * Two LED bulbs at ¥30.00 and a tea at ¥11.00. The bulbs fall under the standard LED lighting method (17,679 g CO₂e
+     * each); the tea is not green, though the till says it is and sends a figure.
+     */
     PurchaseResult buyBulbsAndTea(long memberId) {
         PurchaseRequest request = new PurchaseRequest(fixtures.memberNumber(memberId), null, null, "G-" + UUID.randomUUID().toString().substring(0, 8),
                 Instant.now(), "CNY", new BigDecimal("71.00"), List.of(
-                new PurchaseRequest.Line("LED-9W", "LED 灯泡", "lighting", 2, new BigDecimal("30.00"), true, 1_500L),
-                new PurchaseRequest.Line("TEA", "绿茶", "drinks", 1, new BigDecimal("11.00"), false, null)));
+                new PurchaseRequest.Line("LED-9W", "LED 灯泡", "LED-Lighting", 2, new BigDecimal("30.00"), false, null),
+                new PurchaseRequest.Line("TEA", "绿茶", "drinks", 1, new BigDecimal("11.00"), true, 1_500L)));
         return fixtures.asDemoTill(till -> purchases.record(till, request, UUID.randomUUID().toString()));
     }
 
@@ -56,6 +59,22 @@ final class GreenPurchases {
     /** The member's green month as the aggregates have it: purchases, spend, green spend, green points, CO₂e in grams. */
     Map<String, Object> month(long memberId) {
         return jdbc.sql("SELECT purchases, spend, green_spend, green_points, co2e_grams FROM green_member_month WHERE member_id = ?")
+                .param(memberId).query().singleRow();
+    }
+
+    /** The member's green spend and CO₂e by method, this year. */
+    Map<String, Object> methods(long memberId) {
+        Map<String, Object> methods = new java.util.TreeMap<>();
+        jdbc.sql("SELECT method_code, green_spend, co2e_grams FROM green_member_year_method WHERE member_id = ?").param(memberId)
+                .query(rs -> {
+                    methods.put(rs.getString("method_code"), rs.getBigDecimal("green_spend").toPlainString() + " / " + rs.getLong("co2e_grams"));
+                });
+        return methods;
+    }
+
+    /** The member's spend, green spend, green points and CO₂e by merchant, this year. */
+    Map<String, Object> merchantYear(long memberId) {
+        return jdbc.sql("SELECT spend, green_spend, green_points, co2e_grams FROM green_member_year_merchant WHERE member_id = ?")
                 .param(memberId).query().singleRow();
     }
 

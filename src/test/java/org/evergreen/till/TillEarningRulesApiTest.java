@@ -51,23 +51,33 @@ class TillEarningRulesApiTest extends TillApiTestSupport {
     void theBreakdownNamesEveryRuleAndCampaignThatFired() throws Exception {
         String member = memberNumberOf("13800000024");
         // 青松便利: fresh food 2 points per yuan, doubled by its running campaign; snacks with drinks 10 extra; green 1 per yuan.
-        HttpResponse<String> created = post(DEMO_KEY, member, "18.00", List.of(
+        // Green is what a published method covers: the refill (refill-bulk, 110 g a unit), not the fresh food the till calls green.
+        HttpResponse<String> created = post(DEMO_KEY, member, "28.00", List.of(
                 line("F-1", "fresh", 1, "10.00", true, 50L), line("S-1", "snacks", 1, "5.00", false, null),
-                line("D-1", "drinks", 1, "3.00", false, null)));
+                line("D-1", "drinks", 1, "3.00", false, null), line("R-1", "Refill", 2, "5.00", false, null)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode result = JSON.readTree(created.body());
-        assertThat(rules(result.get("breakdown"))).containsExactly("base::8", "category:fresh:20", "combo:snacks+drinks:10", "green::10",
+        assertThat(rules(result.get("breakdown"))).containsExactly("base::18", "category:fresh:20", "combo:snacks+drinks:10", "green::10",
                 "campaign:MULTIPLIER:20");
-        assertThat(result.get("pointsEarned").asLong()).isEqualTo(68);
+        assertThat(result.get("pointsEarned").asLong()).isEqualTo(78);
         assertThat(result.get("breakdown").get(4).get("campaign").asLong()).isEqualTo(campaignId("鲜食双倍积分"));
         assertThat(result.get("breakdown").get(0).get("version").asInt()).isEqualTo(1);
 
         JsonNode details = JSON.readTree(get("/api/v1/purchases/" + result.get("purchaseId").asLong(), DEMO_KEY, "en").body());
         assertThat(rules(details.get("breakdown"))).isEqualTo(rules(result.get("breakdown")));
         assertThat(details.get("tier").asString()).isEqualTo("ORDINARY");
-        assertThat(details.get("lines").get(0).get("co2eGrams").asLong()).isEqualTo(50);
-        assertThat(jdbc.sql("SELECT co2e_grams FROM earning_purchase_line WHERE purchase_id = ? AND sku = 'F-1'")
-                .param(result.get("purchaseId").asLong()).query(Long.class).single()).isEqualTo(50);
+        JsonNode fresh = details.get("lines").get(0);
+        assertThat(fresh.get("green").asBoolean()).isFalse();
+        assertThat(fresh.get("co2eGrams").isNull()).isTrue();
+        JsonNode refill = details.get("lines").get(3);
+        assertThat(refill.get("green").asBoolean()).isTrue();
+        assertThat(refill.get("greenMethod").asString()).isEqualTo("refill-bulk");
+        assertThat(refill.get("co2eGrams").asLong()).isEqualTo(220);
+        assertThat(jdbc.sql("""
+                        SELECT CONCAT(l.co2e_grams, ' g by ', v.version, ' of ', m.code) FROM earning_purchase_line l
+                        JOIN green_factor_version v ON v.id = l.green_factor_id JOIN green_method m ON m.id = v.method_id
+                        WHERE l.purchase_id = ? AND l.sku = 'R-1'""")
+                .param(result.get("purchaseId").asLong()).query(String.class).single()).isEqualTo("220 g by 1 of refill-bulk");
     }
 
     @Test

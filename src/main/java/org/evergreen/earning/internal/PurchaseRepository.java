@@ -1,5 +1,6 @@
 package org.evergreen.earning.internal;
 
+import org.evergreen.earning.GreenLineClassifier;
 import org.evergreen.earning.PointsCalculation;
 import org.evergreen.earning.PurchaseDetails;
 import org.evergreen.earning.PurchaseRequest;
@@ -129,8 +130,21 @@ public class PurchaseRepository {
         return jdbc.sql(QUALIFYING_SPEND).params(memberId, UtcTimes.toColumn(from), end).query(BigDecimal.class).single();
     }
 
+    /**
+     * A line of a purchase and the green method that covers it, if one does. Only that decides whether the line is
+     * green: the till's own flag and figure are not kept.
+     */
+    public record RecordedLine(PurchaseRequest.Line line, GreenLineClassifier.@Nullable GreenLine green) {
+
+        /** The line as the points calculation sees it: green exactly when a method covers it. */
+        public PurchaseRequest.Line asClassified() {
+            return new PurchaseRequest.Line(line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice(), green != null,
+                    null);
+        }
+    }
+
     public long insert(long merchantId, long storeId, long memberId, String idempotencyKey, String requestHash,
-                       PurchaseRequest purchase, Earned earned, Instant now) {
+                       PurchaseRequest purchase, List<RecordedLine> lines, Earned earned, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         PointsCalculation calculation = earned.calculation();
         jdbc.sql("""
@@ -144,12 +158,14 @@ public class PurchaseRepository {
         long id = keys.getKeyAs(Number.class).longValue();
         // One statement each for all lines and all rules: a round trip per row would dominate the write path.
         List<Object> lineValues = new ArrayList<>();
-        for (PurchaseRequest.Line line : purchase.lines()) {
-            lineValues.addAll(Arrays.asList(id, line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice(), line.green(),
-                    line.co2eGrams() == null ? null : line.co2eGrams() * line.quantity()));
+        for (RecordedLine recorded : lines) {
+            PurchaseRequest.Line line = recorded.line();
+            GreenLineClassifier.GreenLine green = recorded.green();
+            lineValues.addAll(Arrays.asList(id, line.sku(), line.name(), line.category(), line.quantity(), line.unitPrice(), green != null,
+                    green == null ? null : green.co2eGrams(), green == null ? null : green.methodCode(), green == null ? null : green.factorId()));
         }
-        jdbc.sql("INSERT INTO earning_purchase_line (purchase_id, sku, name, category, quantity, unit_price, green, co2e_grams) VALUES "
-                + rows(purchase.lines().size(), 8)).params(lineValues).update();
+        jdbc.sql("INSERT INTO earning_purchase_line (purchase_id, sku, name, category, quantity, unit_price, green, co2e_grams, green_method,"
+                + " green_factor_id) VALUES " + rows(lines.size(), 10)).params(lineValues).update();
         if (!calculation.lines().isEmpty()) {
             List<Object> ruleValues = new ArrayList<>();
             for (RuleLine rule : calculation.lines()) {
@@ -188,16 +204,14 @@ public class PurchaseRepository {
 
     /** A purchase with its lines, if it belongs to this merchant: another merchant's purchase does not exist here. */
     public Optional<PurchaseDetails> details(long merchantId, long purchaseId) {
-        List<PurchaseRequest.Line> lines = jdbc.sql("""
-                        SELECT l.sku, l.name, l.category, l.quantity, l.unit_price, l.green, l.co2e_grams FROM earning_purchase_line l
+        List<PurchaseDetails.Line> lines = jdbc.sql("""
+                        SELECT l.sku, l.name, l.category, l.quantity, l.unit_price, l.green, l.green_method, l.co2e_grams
+                        FROM earning_purchase_line l
                         JOIN earning_purchase p ON p.id = l.purchase_id WHERE p.id = ? AND p.merchant_id = ? ORDER BY l.id""")
                 .params(purchaseId, merchantId)
-                .query((rs, n) -> {
-                    Long lineGrams = rs.getObject("co2e_grams", Long.class);
-                    int quantity = rs.getInt("quantity");
-                    return new PurchaseRequest.Line(rs.getString("sku"), rs.getString("name"), rs.getString("category"), quantity,
-                            rs.getBigDecimal("unit_price"), rs.getBoolean("green"), lineGrams == null ? null : lineGrams / quantity);
-                })
+                .query((rs, n) -> new PurchaseDetails.Line(rs.getString("sku"), rs.getString("name"), rs.getString("category"),
+                        rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBoolean("green"), rs.getString("green_method"),
+                        rs.getObject("co2e_grams", Long.class)))
                 .list();
         List<PurchaseResult.RulePoints> breakdown = breakdown(purchaseId);
         return jdbc.sql("""

@@ -26,11 +26,22 @@ public class RefundRepository {
     public record LockedPurchase(long id, long memberId, BigDecimal total, long merchantPoints, long platformPoints, String idempotencyKey) {
     }
 
-    /** A purchased SKU: how many, at what unit price, and how many were refunded already. */
-    public record Refundable(int bought, BigDecimal unitPrice, boolean green, @Nullable Long co2eGramsPerUnit, int refunded) {
+    /**
+     * A purchased SKU: how many, at what unit price, whether it was green (under which method, with what CO₂e for the whole
+     * line), and how many were refunded already.
+     */
+    public record Refundable(int bought, BigDecimal unitPrice, boolean green, @Nullable String greenMethod, long co2eGrams, int refunded) {
 
         public int left() {
             return bought - refunded;
+        }
+
+        /**
+         * The CO₂e of {@code quantity} more refunded units: the line's CO₂e shared by units, counted on the refunded total so
+         * far so that rounding never loses or adds a gram and the last refund takes back exactly what is left.
+         */
+        public long co2eGramsOf(int quantity) {
+            return co2eGrams * (refunded + quantity) / bought - co2eGrams * refunded / bought;
         }
     }
 
@@ -75,14 +86,12 @@ public class RefundRepository {
                 });
         Map<String, Refundable> lines = new HashMap<>();
         // A purchase names each SKU once (checked when it is recorded), so this is one line per SKU.
-        jdbc.sql("SELECT sku, quantity, unit_price, green, co2e_grams FROM earning_purchase_line WHERE purchase_id = ?")
+        jdbc.sql("SELECT sku, quantity, unit_price, green, green_method, co2e_grams FROM earning_purchase_line WHERE purchase_id = ?")
                 .param(purchaseId)
                 .query(rs -> {
-                    // The line keeps the CO₂e of all its units (the till's figure per unit times the quantity).
-                    Long lineGrams = rs.getObject("co2e_grams", Long.class);
-                    int quantity = rs.getInt("quantity");
-                    lines.put(rs.getString("sku"), new Refundable(quantity, rs.getBigDecimal("unit_price"), rs.getBoolean("green"),
-                            lineGrams == null ? null : lineGrams / quantity, refunded.getOrDefault(rs.getString("sku"), 0)));
+                    // The line keeps the CO₂e of all its units.
+                    lines.put(rs.getString("sku"), new Refundable(rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBoolean("green"),
+                            rs.getString("green_method"), rs.getLong("co2e_grams"), refunded.getOrDefault(rs.getString("sku"), 0)));
                 });
         return lines;
     }

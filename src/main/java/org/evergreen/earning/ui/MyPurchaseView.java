@@ -13,7 +13,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.evergreen.earning.Campaigns;
 import org.evergreen.earning.MemberPurchase;
-import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.earning.GreenLineClassifier;
+import org.evergreen.earning.PurchaseDetails;
 import org.evergreen.earning.Purchases;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
@@ -26,11 +27,13 @@ class MyPurchaseView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     private final Purchases purchases;
     private final Campaigns campaigns;
+    private final GreenLineClassifier greenLines;
     private final DisplayFormats formats;
 
-    MyPurchaseView(Purchases purchases, Campaigns campaigns, DisplayFormats formats) {
+    MyPurchaseView(Purchases purchases, Campaigns campaigns, GreenLineClassifier greenLines, DisplayFormats formats) {
         this.purchases = purchases;
         this.campaigns = campaigns;
+        this.greenLines = greenLines;
         this.formats = formats;
         addClassName("my-purchase-view");
     }
@@ -51,15 +54,16 @@ class MyPurchaseView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 new Fact(getTranslation("purchase.points"), formats.number(details.pointsEarned(), getLocale())),
                 new Fact(getTranslation("purchase.tier"), getTranslation("tier." + details.tier().name())));
         card.addClassName("card");
-        Grid<PurchaseRequest.Line> lines = new Grid<>();
+        Grid<PurchaseDetails.Line> lines = new Grid<>();
         lines.addClassName("purchase-lines");
-        lines.addColumn(PurchaseRequest.Line::name).setHeader(getTranslation("purchase.line.name")).setFlexGrow(2);
-        lines.addColumn(PurchaseRequest.Line::category).setHeader(getTranslation("purchase.line.category"));
-        lines.addColumn(PurchaseRequest.Line::quantity).setHeader(getTranslation("purchase.line.quantity"));
+        lines.addColumn(PurchaseDetails.Line::name).setHeader(getTranslation("purchase.line.name")).setFlexGrow(2);
+        lines.addColumn(PurchaseDetails.Line::category).setHeader(getTranslation("purchase.line.category"));
+        lines.addColumn(PurchaseDetails.Line::quantity).setHeader(getTranslation("purchase.line.quantity"));
         lines.addColumn(line -> "¥" + line.unitPrice().toPlainString()).setHeader(getTranslation("purchase.line.unitPrice"));
-        lines.addColumn(line -> line.green() ? getTranslation("purchase.line.green") : "").setHeader(getTranslation("purchase.line.greenHeader"));
+        lines.addColumn(line -> !line.green() ? "" : line.greenMethod() == null ? getTranslation("purchase.line.green")
+                : greenLines.methodName(line.greenMethod(), getLocale())).setHeader(getTranslation("purchase.line.greenHeader"));
         lines.addColumn(line -> line.co2eGrams() == null ? "" : getTranslation("purchase.line.co2eValue",
-                formats.number(line.co2eGrams() * line.quantity(), getLocale()))).setHeader(getTranslation("purchase.line.co2e"));
+                formats.number(line.co2eGrams(), getLocale()))).setHeader(getTranslation("purchase.line.co2e"));
         lines.setItems(details.lines());
         lines.setAllRowsVisible(true);
         BreakdownGrid rules = new BreakdownGrid(campaigns, formats);

@@ -11,12 +11,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What the green feature keeps of each purchase and its per-member monthly aggregates; called inside the listener's transaction. */
 @Repository
 public class GreenImpactRepository {
 
-    private record StoredPurchase(long memberId, LocalDate month, BigDecimal total, BigDecimal amountLeft, long greenPoints,
+    private record StoredPurchase(long memberId, long merchantId, LocalDate month, BigDecimal total, BigDecimal amountLeft, long greenPoints,
                                   long greenPointsLeft) {
     }
 
@@ -44,13 +46,29 @@ public class GreenImpactRepository {
         }
         BigDecimal greenSpend = BigDecimal.ZERO;
         long co2eGrams = 0;
+        Map<String, MethodShare> methods = new TreeMap<>();
         for (PurchaseRecorded.Line line : purchase.lines()) {
-            if (line.green()) {
-                greenSpend = greenSpend.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
-                co2eGrams += line.co2eGrams() == null ? 0 : line.co2eGrams() * line.quantity();
+            if (line.green() && line.greenMethod() != null) {
+                greenSpend = greenSpend.add(line.amount());
+                co2eGrams += line.co2eGrams();
+                methods.merge(line.greenMethod(), new MethodShare(line.amount(), line.co2eGrams()), MethodShare::plus);
             }
         }
         addToMonth(purchase.memberId(), month, 1, purchase.total(), greenSpend, purchase.greenPoints(), co2eGrams);
+        addToYear(purchase.memberId(), month.getYear(), purchase.merchantId(), purchase.total(), greenSpend, purchase.greenPoints(), co2eGrams,
+                methods);
+    }
+
+    /** The green spend and CO₂e of one method in a purchase or refund. */
+    private record MethodShare(BigDecimal greenSpend, long co2eGrams) {
+
+        MethodShare plus(MethodShare other) {
+            return new MethodShare(greenSpend.add(other.greenSpend), co2eGrams + other.co2eGrams);
+        }
+
+        MethodShare negated() {
+            return new MethodShare(greenSpend.negate(), -co2eGrams);
+        }
     }
 
     /**
@@ -65,10 +83,10 @@ public class GreenImpactRepository {
             return;
         }
         StoredPurchase purchase = jdbc.sql("""
-                        SELECT member_id, month, total, amount_left, green_points, green_points_left
+                        SELECT member_id, merchant_id, month, total, amount_left, green_points, green_points_left
                         FROM green_purchase WHERE purchase_id = ? FOR UPDATE""")
                 .param(refund.purchaseId())
-                .query((rs, n) -> new StoredPurchase(rs.getLong("member_id"), rs.getObject("month", LocalDate.class), rs.getBigDecimal("total"),
+                .query((rs, n) -> new StoredPurchase(rs.getLong("member_id"), rs.getLong("merchant_id"), rs.getObject("month", LocalDate.class), rs.getBigDecimal("total"),
                         rs.getBigDecimal("amount_left"), rs.getLong("green_points"), rs.getLong("green_points_left")))
                 .optional().orElse(null);
         if (purchase == null) {
@@ -77,12 +95,13 @@ public class GreenImpactRepository {
         BigDecimal amount = BigDecimal.ZERO;
         BigDecimal greenSpend = BigDecimal.ZERO;
         long co2eGrams = 0;
+        Map<String, MethodShare> methods = new TreeMap<>();
         for (PurchaseRefunded.Line line : refund.lines()) {
-            BigDecimal lineAmount = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
-            amount = amount.add(lineAmount);
-            if (line.green()) {
-                greenSpend = greenSpend.add(lineAmount);
-                co2eGrams += line.co2eGrams() == null ? 0 : line.co2eGrams() * line.quantity();
+            amount = amount.add(line.amount());
+            if (line.green() && line.greenMethod() != null) {
+                greenSpend = greenSpend.add(line.amount());
+                co2eGrams += line.co2eGrams();
+                methods.merge(line.greenMethod(), new MethodShare(line.amount(), line.co2eGrams()).negated(), MethodShare::plus);
             }
         }
         BigDecimal amountLeft = purchase.amountLeft().subtract(amount);
@@ -93,6 +112,27 @@ public class GreenImpactRepository {
                 .params(amountLeft, greenPoints, refund.purchaseId()).update();
         addToMonth(purchase.memberId(), purchase.month(), amountLeft.signum() == 0 ? -1 : 0, amount.negate(), greenSpend.negate(),
                 -greenPoints, -co2eGrams);
+        addToYear(purchase.memberId(), purchase.month().getYear(), purchase.merchantId(), amount.negate(), greenSpend.negate(), -greenPoints,
+                -co2eGrams, methods);
+    }
+
+    private void addToYear(long memberId, int year, long merchantId, BigDecimal spend, BigDecimal greenSpend, long greenPoints,
+                           long co2eGrams, Map<String, MethodShare> methods) {
+        jdbc.sql("""
+                        INSERT INTO green_member_year_merchant (member_id, year, merchant_id, spend, green_spend, green_points, co2e_grams)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE spend = spend + VALUE(spend), green_spend = green_spend + VALUE(green_spend),
+                            green_points = green_points + VALUE(green_points), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
+                .params(memberId, year, merchantId, spend, greenSpend, greenPoints, co2eGrams)
+                .update();
+        // Methods in a fixed order, so that two deliveries for one member never lock their rows in opposite orders.
+        for (Map.Entry<String, MethodShare> method : methods.entrySet()) {
+            jdbc.sql("""
+                            INSERT INTO green_member_year_method (member_id, year, method_code, green_spend, co2e_grams) VALUES (?, ?, ?, ?, ?)
+                            ON DUPLICATE KEY UPDATE green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
+                    .params(memberId, year, method.getKey(), method.getValue().greenSpend(), method.getValue().co2eGrams())
+                    .update();
+        }
     }
 
     private void addToMonth(long memberId, LocalDate month, int purchases, BigDecimal spend, BigDecimal greenSpend, long greenPoints,

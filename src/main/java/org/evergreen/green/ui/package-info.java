@@ -1,0 +1,4 @@
+@NullMarked
+package org.evergreen.green.ui;
+
+import org.jspecify.annotations.NullMarked;
