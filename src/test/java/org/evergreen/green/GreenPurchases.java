@@ -21,29 +21,42 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Purchases and refunds at the demo till for the green tests, and the green aggregates they lead to. */
-final class GreenPurchases {
+public final class GreenPurchases {
 
     private final CatalogFixtures fixtures;
     private final Purchases purchases;
     private final Refunds refunds;
     private final JdbcClient jdbc;
 
-    GreenPurchases(ApplicationContext context) {
+    public GreenPurchases(ApplicationContext context) {
         this.fixtures = new CatalogFixtures(context);
         this.purchases = context.getBean(Purchases.class);
         this.refunds = context.getBean(Refunds.class);
         this.jdbc = context.getBean(JdbcClient.class);
     }
 
-    long newMember() {
-        return fixtures.member(0).id();
+    public long newMember() {
+        return newMemberWithLogin().id();
+    }
+
+    public CatalogFixtures.TestMember newMemberWithLogin() {
+        return fixtures.member(0);
+    }
+
+    /** A purchase of these lines at the demo till, now. */
+    public PurchaseResult buy(long memberId, PurchaseRequest.Line... lines) {
+        BigDecimal total = java.util.Arrays.stream(lines).map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        PurchaseRequest request = new PurchaseRequest(fixtures.memberNumber(memberId), null, null, "G-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.now(), "CNY", total, List.of(lines));
+        return fixtures.asDemoTill(till -> purchases.record(till, request, UUID.randomUUID().toString()));
     }
 
     /**
      * Two LED bulbs at ¥30.00 and a tea at ¥11.00. The bulbs fall under the standard LED lighting method (17,679 g CO₂e
      * each); the tea is not green, though the till says it is and sends a figure.
      */
-    PurchaseResult buyBulbsAndTea(long memberId) {
+    public PurchaseResult buyBulbsAndTea(long memberId) {
         PurchaseRequest request = new PurchaseRequest(fixtures.memberNumber(memberId), null, null, "G-" + UUID.randomUUID().toString().substring(0, 8),
                 Instant.now(), "CNY", new BigDecimal("71.00"), List.of(
                 new PurchaseRequest.Line("LED-9W", "LED 灯泡", "LED-Lighting", 2, new BigDecimal("30.00"), false, null),
@@ -57,7 +70,7 @@ final class GreenPurchases {
     }
 
     /** The member's green month as the aggregates have it: purchases, spend, green spend, green points, CO₂e in grams. */
-    Map<String, Object> month(long memberId) {
+    public Map<String, Object> month(long memberId) {
         return jdbc.sql("SELECT purchases, spend, green_spend, green_points, co2e_grams FROM green_member_month WHERE member_id = ?")
                 .param(memberId).query().singleRow();
     }
@@ -78,12 +91,12 @@ final class GreenPurchases {
                 .param(memberId).query().singleRow();
     }
 
-    boolean hasMonth(long memberId) {
+    public boolean hasMonth(long memberId) {
         return jdbc.sql("SELECT COUNT(*) FROM green_member_month WHERE member_id = ?").param(memberId).query(Long.class).single() > 0;
     }
 
     /** The listeners run after the commit, on threads of their own: waits (at most 30 s) for what they do to show. */
-    static void await(BooleanSupplier condition) throws InterruptedException {
+    public static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited 30 s for the green listener").isLessThan(deadline);
