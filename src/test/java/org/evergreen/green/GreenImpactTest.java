@@ -60,7 +60,7 @@ class GreenImpactTest {
 
         RefundResult refund = green.refundOneBulb(purchase.purchaseId());
         assertThat(refund.amount()).isEqualByComparingTo("30.00");
-        GreenPurchases.await(() -> ((BigDecimal) green.month(member).get("spend")).compareTo(new BigDecimal("41.00")) == 0);
+        GreenPurchases.await(() -> green.spend(member).compareTo(new BigDecimal("41.00")) == 0);
         // Of 60 green points, the share of ¥30.00 of ¥71.00, rounded down: 25.
         assertThat(green.month(member)).containsExactlyInAnyOrderEntriesOf(Map.of("purchases", 1, "spend", new BigDecimal("41.00"),
                 "green_spend", new BigDecimal("30.00"), "green_points", 35L, "co2e_grams", 17_679L));
@@ -85,7 +85,7 @@ class GreenImpactTest {
         assertThat(green.month(member)).isEqualTo(once);
 
         RefundResult refund = green.refundOneBulb(purchase.purchaseId());
-        GreenPurchases.await(() -> ((BigDecimal) green.month(member).get("spend")).compareTo(new BigDecimal("41.00")) == 0);
+        GreenPurchases.await(() -> green.spend(member).compareTo(new BigDecimal("41.00")) == 0);
         Map<String, Object> refundedOnce = green.month(member);
         transactions.executeWithoutResult(status -> impact.takeBack(new PurchaseRefunded(refund.refundId(), purchase.purchaseId(), merchant, member,
                 Instant.now(), refund.amount(), refund.pointsClawedBack(), List.of(new PurchaseRefunded.Line("LED-9W", 1, new BigDecimal("30.00"), true,

@@ -91,6 +91,12 @@ public final class GreenPurchases {
                 .param(memberId).query().singleRow();
     }
 
+    /** What the member spent, net of refunds, as the aggregates have it so far: all months together. */
+    public BigDecimal spend(long memberId) {
+        return jdbc.sql("SELECT COALESCE(SUM(spend), 0) FROM green_member_month WHERE member_id = ?").param(memberId)
+                .query(BigDecimal.class).single();
+    }
+
     public boolean hasMonth(long memberId) {
         return jdbc.sql("SELECT COUNT(*) FROM green_member_month WHERE member_id = ?").param(memberId).query(Long.class).single() > 0;
     }

@@ -2,12 +2,14 @@ package org.evergreen.green.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.i18n.I18NProvider;
+import com.vaadin.flow.server.VaadinService;
 import org.evergreen.green.FactorVersion;
 import org.evergreen.green.GreenMethod;
+import org.evergreen.green.ImpactFormats;
 import org.evergreen.shared.i18n.DisplayFormats;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Locale;
 
 /** The green views' shared wording: factors, versions and quantities of CO₂e, in the reader's language. */
@@ -15,10 +17,12 @@ final class GreenTexts {
 
     private final Component view;
     private final DisplayFormats formats;
+    private final I18NProvider translations;
 
     GreenTexts(Component view, DisplayFormats formats) {
         this.view = view;
         this.formats = formats;
+        this.translations = VaadinService.getCurrent().getInstantiator().getI18NProvider();
     }
 
     /** "17,679 g CO₂e per unit". */
@@ -36,8 +40,7 @@ final class GreenTexts {
 
     /** An amount of CO₂e in grams as kilograms ("35.4 kg") or, below one kilogram, grams. */
     String co2e(long grams) {
-        return grams != 0 && Math.abs(grams) < 1_000 ? view.getTranslation("green.grams", formats.number(grams, locale()))
-                : view.getTranslation("green.kilograms", decimal(grams / 1_000.0, 1));
+        return ImpactFormats.co2e(grams, locale(), translations);
     }
 
     private static Locale locale() {
@@ -45,8 +48,6 @@ final class GreenTexts {
     }
 
     String decimal(double value, int maximumFractionDigits) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale());
-        format.setMaximumFractionDigits(maximumFractionDigits);
-        return format.format(value);
+        return ImpactFormats.decimal(value, maximumFractionDigits, locale());
     }
 }

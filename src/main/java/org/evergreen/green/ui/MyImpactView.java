@@ -15,18 +15,23 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.evergreen.green.Equivalent;
 import org.evergreen.green.GreenReports;
 import org.evergreen.green.ImpactCharts;
 import org.evergreen.green.ImpactReport;
+import org.evergreen.green.ImpactReportPdfs;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
 
 import java.awt.Font;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * The member's environmental-impact report: what their green consumption avoided this year, against last year and in
@@ -45,8 +50,11 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final Div content = new Div();
     private final Select<Integer> year = new Select<>();
 
-    MyImpactView(GreenReports reports, DisplayFormats formats) {
+    private final ImpactReportPdfs pdfs;
+
+    MyImpactView(GreenReports reports, ImpactReportPdfs pdfs, DisplayFormats formats) {
         this.reports = reports;
+        this.pdfs = pdfs;
         this.formats = formats;
         this.texts = new GreenTexts(this, formats);
         addClassName("my-impact-view");
@@ -72,8 +80,19 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         year.setItems(report.years());
         year.setValue(selectedYear);
         content.removeAll();
-        content.add(new H2(getTranslation("impact.heading", report.year())), headline(report), equivalents(report), monthly(report),
+        content.add(new H2(getTranslation("impact.heading", report.year())), pdfLink(report.year()), headline(report), equivalents(report), monthly(report),
                 byMethod(report), byMerchant(report), new Anchor("green/methods", getTranslation("impact.howCounted")));
+    }
+
+    /** The same report as a PDF in the reader's language, made when the link is followed. */
+    private Anchor pdfLink(int reportYear) {
+        Locale locale = getLocale();
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = pdfs.myReport(reportYear, locale);
+            return new DownloadResponse(new ByteArrayInputStream(pdf), ImpactReportPdfs.fileName(reportYear), "application/pdf", pdf.length);
+        }), getTranslation("impact.pdf.download"));
+        link.addClassName("impact-pdf");
+        return link;
     }
 
     private Div headline(ImpactReport report) {

@@ -51,7 +51,7 @@ class MyImpactViewTest extends KaribuTest {
         CatalogFixtures.TestMember member = green.newMemberWithLogin();
         green.buyBulbsAndTea(member.id());
         green.buy(member.id(), new PurchaseRequest.Line("R-1", "洗衣液补充装", "refill", 2, new BigDecimal("5.00"), false, null));
-        GreenPurchases.await(() -> ((BigDecimal) green.month(member.id()).get("spend")).compareTo(new BigDecimal("81.00")) == 0);
+        GreenPurchases.await(() -> green.spend(member.id()).compareTo(new BigDecimal("81.00")) == 0);
         lastYearsBulb(member.id());
 
         login(member.username());
