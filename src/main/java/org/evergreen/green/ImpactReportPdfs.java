@@ -125,7 +125,7 @@ public class ImpactReportPdfs {
 
         writer.text(t(locale, "impact.byMerchant"), 14, Writer.GREEN);
         float[] columns = {150, 220, 295, 365};
-        writer.row(List.of(t(locale, "impact.merchant"), t(locale, "impact.spendColumn"), t(locale, "impact.greenShare"),
+        writer.row(List.of(t(locale, "impact.merchant"), t(locale, "impact.spendColumn"), t(locale, "impact.greenShareShort"),
                 t(locale, "impact.greenPoints"), t(locale, "impact.co2eColumn")), columns, 10);
         for (ImpactReport.MerchantFigures merchant : report.byMerchant()) {
             writer.row(List.of(merchant.merchant().name(locale), yuan(merchant.spend()),

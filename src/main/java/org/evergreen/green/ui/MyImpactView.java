@@ -180,7 +180,7 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         grid.addClassName("impact-merchant-grid");
         grid.addColumn(row -> row.merchant().name(getLocale())).setHeader(getTranslation("impact.merchant")).setFlexGrow(2);
         grid.addColumn(row -> "¥" + row.spend().toPlainString()).setHeader(getTranslation("impact.spendColumn"));
-        grid.addColumn(row -> getTranslation("impact.percent", share(row.greenSpend(), row.spend()))).setHeader(getTranslation("impact.greenShare"));
+        grid.addColumn(row -> getTranslation("impact.percent", share(row.greenSpend(), row.spend()))).setHeader(getTranslation("impact.greenShareShort"));
         grid.addColumn(row -> formats.number(row.greenPoints(), getLocale())).setHeader(getTranslation("impact.greenPoints"));
         grid.addColumn(row -> texts.co2e(row.co2eGrams())).setHeader(getTranslation("impact.co2eColumn"));
         grid.setItems(report.byMerchant());
