@@ -21,8 +21,8 @@ public record PurchaseRecorded(long purchaseId, long merchantId, long storeId, l
      * A line as recorded: green when a published method covers it, with that method's code and the CO₂e of the whole
      * line (zero for other lines).
      */
-    public record Line(String sku, String category, int quantity, BigDecimal unitPrice, boolean green, @Nullable String greenMethod,
-                       long co2eGrams) {
+    public record Line(String sku, String name, String category, int quantity, BigDecimal unitPrice, boolean green,
+                       @Nullable String greenMethod, long co2eGrams) {
 
         public BigDecimal amount() {
             return unitPrice.multiply(BigDecimal.valueOf(quantity));

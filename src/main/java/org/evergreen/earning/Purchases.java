@@ -166,7 +166,8 @@ public class Purchases {
         long greenPoints = calculation.lines().stream().filter(line -> line.rule() == RuleKind.GREEN).mapToLong(RuleLine::points).sum();
         return new PurchaseRecorded(purchaseId, till.merchantId(), till.storeId(), memberId, purchase.purchasedAt(), purchase.total(),
                 calculation.points(), greenPoints, lines.stream()
-                .map(recorded -> new PurchaseRecorded.Line(recorded.line().sku(), RuleSet.normalizedCategory(recorded.line().category()),
+                .map(recorded -> new PurchaseRecorded.Line(recorded.line().sku(), recorded.line().name(),
+                        RuleSet.normalizedCategory(recorded.line().category()),
                         recorded.line().quantity(), recorded.line().unitPrice(), recorded.green() != null,
                         recorded.green() == null ? null : recorded.green().methodCode(),
                         recorded.green() == null ? 0 : recorded.green().co2eGrams()))

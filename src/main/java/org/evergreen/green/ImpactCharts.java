@@ -17,6 +17,7 @@ import java.awt.Rectangle;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report's charts, drawn on the server with JFreeChart: as SVG for the page, and on any {@link Graphics2D} for the
@@ -39,6 +40,13 @@ public final class ImpactCharts {
         for (ImpactReport.MonthFigures month : report.months()) {
             data.addValue(month.figures().co2eGrams() / 1_000.0, "co2e", month.month().getMonth().getDisplayName(TextStyle.SHORT, locale));
         }
+        return bars(data, font);
+    }
+
+    /** One bar per label, in the order given: figures by week or month, say. */
+    public static JFreeChart bars(Map<String, Double> values, Font font) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        values.forEach((label, value) -> data.addValue(value, "value", label));
         return bars(data, font);
     }
 

@@ -2,6 +2,7 @@ package org.evergreen.green.internal;
 
 import org.evergreen.earning.PurchaseRecorded;
 import org.evergreen.earning.PurchaseRefunded;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,15 +12,39 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the green feature keeps of each purchase and its per-member monthly aggregates; called inside the listener's transaction. */
+/**
+ * What the green feature keeps of each purchase, and the aggregates the reports read: the member's months, years by
+ * method and by merchant, and the merchant's store days, store methods by month and green products by month. Called
+ * inside the listener's transaction; a purchase adds its figures, a refund adds the negative of its lines' share.
+ */
 @Repository
 public class GreenImpactRepository {
 
-    private record StoredPurchase(long memberId, long merchantId, LocalDate month, BigDecimal total, BigDecimal amountLeft, long greenPoints,
-                                  long greenPointsLeft) {
+    private record StoredPurchase(long memberId, long merchantId, long storeId, LocalDate month, @Nullable LocalDate day, BigDecimal total,
+                                  BigDecimal amountLeft, long greenPoints, long greenPointsLeft) {
+    }
+
+    /** One green line's share, signed: units, spend and CO₂e. */
+    private record GreenLine(String sku, String name, String methodCode, long units, BigDecimal greenSpend, long co2eGrams) {
+    }
+
+    /** What a purchase or refund adds to the aggregates (negative for a refund). */
+    private record Change(long memberId, long merchantId, long storeId, LocalDate month, @Nullable LocalDate day, int purchases,
+                          BigDecimal spend, long greenPoints, List<GreenLine> greenLines) {
+
+        BigDecimal greenSpend() {
+            return greenLines.stream().map(GreenLine::greenSpend).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        long co2eGrams() {
+            return greenLines.stream().mapToLong(GreenLine::co2eGrams).sum();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -30,49 +55,33 @@ public class GreenImpactRepository {
         this.zone = zone;
     }
 
-    /** Adds a purchase to its member's month, once. */
+    /** Adds a purchase to every aggregate, once. */
     public void add(PurchaseRecorded purchase) {
-        LocalDate month = LocalDate.ofInstant(purchase.purchasedAt(), zone).withDayOfMonth(1);
+        LocalDate day = LocalDate.ofInstant(purchase.purchasedAt(), zone);
+        LocalDate month = day.withDayOfMonth(1);
         try {
             jdbc.sql("""
-                            INSERT INTO green_purchase (purchase_id, member_id, merchant_id, store_id, month, total, amount_left, green_points,
-                                                        green_points_left)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(purchase.purchaseId(), purchase.memberId(), purchase.merchantId(), purchase.storeId(), month, purchase.total(),
+                            INSERT INTO green_purchase (purchase_id, member_id, merchant_id, store_id, month, purchased_on, total, amount_left,
+                                                        green_points, green_points_left)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(purchase.purchaseId(), purchase.memberId(), purchase.merchantId(), purchase.storeId(), month, day, purchase.total(),
                             purchase.total(), purchase.greenPoints(), purchase.greenPoints())
                     .update();
         } catch (DuplicateKeyException counted) {
             return;
         }
-        BigDecimal greenSpend = BigDecimal.ZERO;
-        long co2eGrams = 0;
-        Map<String, MethodShare> methods = new TreeMap<>();
+        List<GreenLine> green = new ArrayList<>();
         for (PurchaseRecorded.Line line : purchase.lines()) {
             if (line.green() && line.greenMethod() != null) {
-                greenSpend = greenSpend.add(line.amount());
-                co2eGrams += line.co2eGrams();
-                methods.merge(line.greenMethod(), new MethodShare(line.amount(), line.co2eGrams()), MethodShare::plus);
+                green.add(new GreenLine(line.sku(), line.name(), line.greenMethod(), line.quantity(), line.amount(), line.co2eGrams()));
             }
         }
-        addToMonth(purchase.memberId(), month, 1, purchase.total(), greenSpend, purchase.greenPoints(), co2eGrams);
-        addToYear(purchase.memberId(), month.getYear(), purchase.merchantId(), purchase.total(), greenSpend, purchase.greenPoints(), co2eGrams,
-                methods);
-    }
-
-    /** The green spend and CO₂e of one method in a purchase or refund. */
-    private record MethodShare(BigDecimal greenSpend, long co2eGrams) {
-
-        MethodShare plus(MethodShare other) {
-            return new MethodShare(greenSpend.add(other.greenSpend), co2eGrams + other.co2eGrams);
-        }
-
-        MethodShare negated() {
-            return new MethodShare(greenSpend.negate(), -co2eGrams);
-        }
+        apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), month, day, 1, purchase.total(),
+                purchase.greenPoints(), green));
     }
 
     /**
-     * Takes a refund's share back from the month of its purchase, once: its lines' spend and CO₂e, and of the green
+     * Takes a refund's share back from where its purchase counted, once: its lines' spend and CO₂e, and of the green
      * points the share of the refunded amount (all that is left with the purchase's last refund), as the ledger takes
      * the points back. A refund of a purchase this feature never saw (recorded before it listened) changes nothing.
      */
@@ -83,25 +92,22 @@ public class GreenImpactRepository {
             return;
         }
         StoredPurchase purchase = jdbc.sql("""
-                        SELECT member_id, merchant_id, month, total, amount_left, green_points, green_points_left
+                        SELECT member_id, merchant_id, store_id, month, purchased_on, total, amount_left, green_points, green_points_left
                         FROM green_purchase WHERE purchase_id = ? FOR UPDATE""")
                 .param(refund.purchaseId())
-                .query((rs, n) -> new StoredPurchase(rs.getLong("member_id"), rs.getLong("merchant_id"), rs.getObject("month", LocalDate.class), rs.getBigDecimal("total"),
+                .query((rs, n) -> new StoredPurchase(rs.getLong("member_id"), rs.getLong("merchant_id"), rs.getLong("store_id"),
+                        rs.getObject("month", LocalDate.class), rs.getObject("purchased_on", LocalDate.class), rs.getBigDecimal("total"),
                         rs.getBigDecimal("amount_left"), rs.getLong("green_points"), rs.getLong("green_points_left")))
                 .optional().orElse(null);
         if (purchase == null) {
             return;
         }
         BigDecimal amount = BigDecimal.ZERO;
-        BigDecimal greenSpend = BigDecimal.ZERO;
-        long co2eGrams = 0;
-        Map<String, MethodShare> methods = new TreeMap<>();
+        List<GreenLine> green = new ArrayList<>();
         for (PurchaseRefunded.Line line : refund.lines()) {
             amount = amount.add(line.amount());
             if (line.green() && line.greenMethod() != null) {
-                greenSpend = greenSpend.add(line.amount());
-                co2eGrams += line.co2eGrams();
-                methods.merge(line.greenMethod(), new MethodShare(line.amount(), line.co2eGrams()).negated(), MethodShare::plus);
+                green.add(new GreenLine(line.sku(), "", line.greenMethod(), -line.quantity(), line.amount().negate(), -line.co2eGrams()));
             }
         }
         BigDecimal amountLeft = purchase.amountLeft().subtract(amount);
@@ -110,40 +116,78 @@ public class GreenImpactRepository {
                 .divide(purchase.total(), 0, RoundingMode.FLOOR).longValueExact());
         jdbc.sql("UPDATE green_purchase SET amount_left = ?, green_points_left = green_points_left - ? WHERE purchase_id = ?")
                 .params(amountLeft, greenPoints, refund.purchaseId()).update();
-        addToMonth(purchase.memberId(), purchase.month(), amountLeft.signum() == 0 ? -1 : 0, amount.negate(), greenSpend.negate(),
-                -greenPoints, -co2eGrams);
-        addToYear(purchase.memberId(), purchase.month().getYear(), purchase.merchantId(), amount.negate(), greenSpend.negate(), -greenPoints,
-                -co2eGrams, methods);
+        apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), purchase.month(), purchase.day(),
+                amountLeft.signum() == 0 ? -1 : 0, amount.negate(), -greenPoints, green));
     }
 
-    private void addToYear(long memberId, int year, long merchantId, BigDecimal spend, BigDecimal greenSpend, long greenPoints,
-                           long co2eGrams, Map<String, MethodShare> methods) {
-        jdbc.sql("""
-                        INSERT INTO green_member_year_merchant (member_id, year, merchant_id, spend, green_spend, green_points, co2e_grams)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE spend = spend + VALUE(spend), green_spend = green_spend + VALUE(green_spend),
-                            green_points = green_points + VALUE(green_points), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
-                .params(memberId, year, merchantId, spend, greenSpend, greenPoints, co2eGrams)
-                .update();
-        // Methods in a fixed order, so that two deliveries for one member never lock their rows in opposite orders.
-        for (Map.Entry<String, MethodShare> method : methods.entrySet()) {
-            jdbc.sql("""
-                            INSERT INTO green_member_year_method (member_id, year, method_code, green_spend, co2e_grams) VALUES (?, ?, ?, ?, ?)
-                            ON DUPLICATE KEY UPDATE green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
-                    .params(memberId, year, method.getKey(), method.getValue().greenSpend(), method.getValue().co2eGrams())
-                    .update();
-        }
-    }
-
-    private void addToMonth(long memberId, LocalDate month, int purchases, BigDecimal spend, BigDecimal greenSpend, long greenPoints,
-                            long co2eGrams) {
+    /**
+     * Adds a change to every aggregate. Rows are written in a fixed order (tables, then keys sorted), so that two
+     * deliveries touching the same rows never lock them in opposite orders.
+     */
+    private void apply(Change change) {
+        int year = change.month().getYear();
         jdbc.sql("""
                         INSERT INTO green_member_month (member_id, month, purchases, spend, green_spend, green_points, co2e_grams)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE purchases = purchases + VALUE(purchases), spend = spend + VALUE(spend),
                             green_spend = green_spend + VALUE(green_spend), green_points = green_points + VALUE(green_points),
                             co2e_grams = co2e_grams + VALUE(co2e_grams)""")
-                .params(memberId, month, purchases, spend, greenSpend, greenPoints, co2eGrams)
+                .params(change.memberId(), change.month(), change.purchases(), change.spend(), change.greenSpend(), change.greenPoints(),
+                        change.co2eGrams())
                 .update();
+        jdbc.sql("""
+                        INSERT INTO green_member_year_merchant (member_id, year, merchant_id, spend, green_spend, green_points, co2e_grams)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE spend = spend + VALUE(spend), green_spend = green_spend + VALUE(green_spend),
+                            green_points = green_points + VALUE(green_points), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
+                .params(change.memberId(), year, change.merchantId(), change.spend(), change.greenSpend(), change.greenPoints(),
+                        change.co2eGrams())
+                .update();
+        Map<String, List<GreenLine>> byMethod = new TreeMap<>();
+        change.greenLines().forEach(line -> byMethod.computeIfAbsent(line.methodCode(), code -> new ArrayList<>()).add(line));
+        byMethod.forEach((method, lines) -> jdbc.sql("""
+                        INSERT INTO green_member_year_method (member_id, year, method_code, green_spend, co2e_grams) VALUES (?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
+                .params(change.memberId(), year, method, sum(lines), co2e(lines))
+                .update());
+        if (change.day() == null) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO green_store_day (merchant_id, store_id, day, purchases, spend, green_spend, green_points, co2e_grams)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE purchases = purchases + VALUE(purchases), spend = spend + VALUE(spend),
+                            green_spend = green_spend + VALUE(green_spend), green_points = green_points + VALUE(green_points),
+                            co2e_grams = co2e_grams + VALUE(co2e_grams)""")
+                .params(change.merchantId(), change.storeId(), change.day(), change.purchases(), change.spend(), change.greenSpend(),
+                        change.greenPoints(), change.co2eGrams())
+                .update();
+        byMethod.forEach((method, lines) -> jdbc.sql("""
+                        INSERT INTO green_store_method_month (merchant_id, store_id, month, method_code, units, green_spend, co2e_grams)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE units = units + VALUE(units), green_spend = green_spend + VALUE(green_spend),
+                            co2e_grams = co2e_grams + VALUE(co2e_grams)""")
+                .params(change.merchantId(), change.storeId(), change.month(), method, lines.stream().mapToLong(GreenLine::units).sum(),
+                        sum(lines), co2e(lines))
+                .update());
+        for (GreenLine line : change.greenLines().stream().sorted(Comparator.comparing(GreenLine::sku)).toList()) {
+            // A refund's line has no name: the product keeps the one its purchase gave it.
+            jdbc.sql("""
+                            INSERT INTO green_product_month (merchant_id, month, sku, method_code, name, units, green_spend, co2e_grams)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            ON DUPLICATE KEY UPDATE units = units + VALUE(units), green_spend = green_spend + VALUE(green_spend),
+                                co2e_grams = co2e_grams + VALUE(co2e_grams), name = IF(VALUE(name) = '', name, VALUE(name))""")
+                    .params(change.merchantId(), change.month(), line.sku(), line.methodCode(), line.name(),
+                            line.units(), line.greenSpend(), line.co2eGrams())
+                    .update();
+        }
+    }
+
+    private static BigDecimal sum(List<GreenLine> lines) {
+        return lines.stream().map(GreenLine::greenSpend).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static long co2e(List<GreenLine> lines) {
+        return lines.stream().mapToLong(GreenLine::co2eGrams).sum();
     }
 }
