@@ -290,22 +290,22 @@ class DemoDataLoader implements ApplicationRunner {
     private static List<NewMerchant> merchants() {
         return List.of(
                 merchant("青松便利", "Evergreen Pine Convenience", MerchantCategory.CONVENIENCE_STORE, "310000", 1,
-                        new NewStore("人民广场店", "People's Square", "上海", "Shanghai", "黄浦区南京东路 100 号"),
-                        new NewStore("静安寺店", "Jing'an Temple", "上海", "Shanghai", "静安区南京西路 1699 号"),
-                        new NewStore("徐家汇店", "Xujiahui", "上海", "Shanghai", "徐汇区漕溪北路 88 号")),
+                        new NewStore("人民广场店", "People's Square", "上海", "Shanghai", "黄浦区南京东路 100 号", "310101"),
+                        new NewStore("静安寺店", "Jing'an Temple", "上海", "Shanghai", "静安区南京西路 1699 号", "310106"),
+                        new NewStore("徐家汇店", "Xujiahui", "上海", "Shanghai", "徐汇区漕溪北路 88 号", "310104")),
                 merchant("绿野酒店集团", "Greenfield Hotels Group", MerchantCategory.HOTEL, "330100", 2,
-                        new NewStore("杭州西湖酒店", "Hangzhou West Lake Hotel", "杭州", "Hangzhou", "西湖区北山街 78 号"),
-                        new NewStore("北京国贸酒店", "Beijing CBD Hotel", "北京", "Beijing", "朝阳区建国门外大街 1 号")),
+                        new NewStore("杭州西湖酒店", "Hangzhou West Lake Hotel", "杭州", "Hangzhou", "西湖区北山街 78 号", "330106"),
+                        new NewStore("北京国贸酒店", "Beijing CBD Hotel", "北京", "Beijing", "朝阳区建国门外大街 1 号", "110105")),
                 merchant("墨香文具", "Inkwell Stationery", MerchantCategory.STATIONERY, "440300", 3,
-                        new NewStore("深圳福田店", "Shenzhen Futian", "深圳", "Shenzhen", "福田区深南大道 6008 号"),
-                        new NewStore("广州天河店", "Guangzhou Tianhe", "广州", "Guangzhou", "天河区天河路 208 号")),
+                        new NewStore("深圳福田店", "Shenzhen Futian", "深圳", "Shenzhen", "福田区深南大道 6008 号", "440304"),
+                        new NewStore("广州天河店", "Guangzhou Tianhe", "广州", "Guangzhou", "天河区天河路 208 号", "440106")),
                 merchant("棉语家纺", "Cotton Whisper Home Textiles", MerchantCategory.HOME_TEXTILE, "320500", 4,
-                        new NewStore("苏州观前店", "Suzhou Guanqian", "苏州", "Suzhou", "姑苏区观前街 45 号")),
+                        new NewStore("苏州观前店", "Suzhou Guanqian", "苏州", "Suzhou", "姑苏区观前街 45 号", "320508")),
                 merchant("和谐铁路", "Harmony Rail", MerchantCategory.RAILWAY, "110000", 5,
-                        new NewStore("北京南站", "Beijing South Station", "北京", "Beijing", "丰台区永外大街车站路 12 号"),
-                        new NewStore("上海虹桥站", "Shanghai Hongqiao Station", "上海", "Shanghai", "闵行区申贵路 1500 号")),
+                        new NewStore("北京南站", "Beijing South Station", "北京", "Beijing", "丰台区永外大街车站路 12 号", "110106"),
+                        new NewStore("上海虹桥站", "Shanghai Hongqiao Station", "上海", "Shanghai", "闵行区申贵路 1500 号", "310112")),
                 merchant("光合节能电器", "Photosynth Green Appliances", MerchantCategory.GREEN_APPLIANCE, "510100", 6,
-                        new NewStore("成都春熙路店", "Chengdu Chunxi Road", "成都", "Chengdu", "锦江区春熙路 19 号")));
+                        new NewStore("成都春熙路店", "Chengdu Chunxi Road", "成都", "Chengdu", "锦江区春熙路 19 号", "510104")));
     }
 
     private static NewMerchant merchant(String nameZh, String nameEn, MerchantCategory category, String division,

@@ -11,11 +11,13 @@ import java.util.List;
  * publication registry: listeners ({@code @ApplicationModuleListener}) receive it after the commit, again after a
  * failure or a restart until they complete, so they must be idempotent (keyed by {@link #purchaseId}).
  *
- * @param points      all the points the purchase earned
- * @param greenPoints of those, the points of the green rule (the green bonus)
+ * @param regionCode       the store's district (GB/T 2260) at the time, if the store has been placed
+ * @param merchantCategory the merchant's category at the time
+ * @param points           all the points the purchase earned
+ * @param greenPoints      of those, the points of the green rule (the green bonus)
  */
-public record PurchaseRecorded(long purchaseId, long merchantId, long storeId, long memberId, Instant purchasedAt, BigDecimal total,
-                               long points, long greenPoints, List<Line> lines) {
+public record PurchaseRecorded(long purchaseId, long merchantId, long storeId, @Nullable String regionCode, String merchantCategory,
+                               long memberId, Instant purchasedAt, BigDecimal total, long points, long greenPoints, List<Line> lines) {
 
     /**
      * A line as recorded: green when a published method covers it, with that method's code and the CO₂e of the whole

@@ -164,7 +164,8 @@ public class Purchases {
     private static PurchaseRecorded recorded(long purchaseId, TillPrincipal till, long memberId, PurchaseRequest purchase,
                                              List<RecordedLine> lines, PointsCalculation calculation) {
         long greenPoints = calculation.lines().stream().filter(line -> line.rule() == RuleKind.GREEN).mapToLong(RuleLine::points).sum();
-        return new PurchaseRecorded(purchaseId, till.merchantId(), till.storeId(), memberId, purchase.purchasedAt(), purchase.total(),
+        return new PurchaseRecorded(purchaseId, till.merchantId(), till.storeId(), till.regionCode(), till.merchantCategory().name(), memberId,
+                purchase.purchasedAt(), purchase.total(),
                 calculation.points(), greenPoints, lines.stream()
                 .map(recorded -> new PurchaseRecorded.Line(recorded.line().sku(), recorded.line().name(),
                         RuleSet.normalizedCategory(recorded.line().category()),

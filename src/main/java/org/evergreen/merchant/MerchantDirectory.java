@@ -94,7 +94,9 @@ public class MerchantDirectory {
                 TextRules.requirePlainText("storeNameEn", store.nameEn(), NAME_MAX),
                 TextRules.requirePlainText("cityZh", store.cityZh(), CITY_MAX),
                 TextRules.requirePlainText("cityEn", store.cityEn(), CITY_MAX),
-                TextRules.requirePlainText("address", store.address(), ADDRESS_MAX));
+                TextRules.requirePlainText("address", store.address(), ADDRESS_MAX),
+                store.regionCode() == null ? null : AdministrativeRegions.byCode(store.regionCode())
+                        .orElseThrow(() -> new InvalidInputException("regionCode", "store.regionUnknown")).code());
     }
 
     /** A login for a merchant's staff, created by a platform admin. */
@@ -127,7 +129,7 @@ public class MerchantDirectory {
         merchants.insertStore(currentUser.merchantId(), validatedStore(store), clock.instant());
     }
 
-    /** An owner corrects the names (in both languages) or the address of an open store of their own merchant. */
+    /** An owner corrects the names (in both languages), the address or the district of an open store of their own merchant. */
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     @Transactional
     public void updateStore(long storeId, NewMerchant.NewStore store) {

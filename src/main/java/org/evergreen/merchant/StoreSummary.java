@@ -9,10 +9,11 @@ import java.util.Locale;
 /**
  * One store of a merchant.
  *
- * @param closedAt when the merchant's owner closed it; a closed store has no till keys and takes no new ones
+ * @param regionCode its district's GB/T 2260 code, if it has been placed
+ * @param closedAt   when the merchant's owner closed it; a closed store has no till keys and takes no new ones
  */
 public record StoreSummary(long id, String nameZh, String nameEn, String cityZh, String cityEn, String address,
-                           @Nullable Instant closedAt) {
+                           @Nullable String regionCode, @Nullable Instant closedAt) {
 
     public String name(Locale locale) {
         return SupportedLocales.pick(locale, nameZh, nameEn);

@@ -76,7 +76,7 @@ class GreenImpactTest {
         GreenPurchases.await(() -> green.hasMonth(member));
         long merchant = jdbc.sql("SELECT merchant_id FROM green_purchase WHERE purchase_id = ?").param(purchase.purchaseId()).query(Long.class).single();
         long store = jdbc.sql("SELECT store_id FROM green_purchase WHERE purchase_id = ?").param(purchase.purchaseId()).query(Long.class).single();
-        PurchaseRecorded again = new PurchaseRecorded(purchase.purchaseId(), merchant, store, member, Instant.now(), new BigDecimal("71.00"),
+        PurchaseRecorded again = new PurchaseRecorded(purchase.purchaseId(), merchant, store, "310115", "CONVENIENCE_STORE", member, Instant.now(), new BigDecimal("71.00"),
                 purchase.pointsEarned(), 60, List.of(new PurchaseRecorded.Line("LED-9W", "LED 灯泡", "led-lighting", 2, new BigDecimal("30.00"), true, "led-lighting",
                         35_358L)));
         Map<String, Object> once = green.month(member);

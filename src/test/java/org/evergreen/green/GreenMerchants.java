@@ -47,6 +47,11 @@ public final class GreenMerchants {
     }
 
     public TestMerchant newMerchant() {
+        return newMerchant(null, null);
+    }
+
+    /** A merchant whose east and west stores are placed in these districts (GB/T 2260), or nowhere for null. */
+    public TestMerchant newMerchant(String eastRegion, String westRegion) {
         MerchantDirectory merchants = context.getBean(MerchantDirectory.class);
         TillKeys tillKeys = context.getBean(TillKeys.class);
         int n = NEXT.incrementAndGet();
@@ -54,8 +59,8 @@ public final class GreenMerchants {
         String first17 = "91310000GR" + unique;
         long merchantId = SystemActor.call(() -> merchants.register(new NewMerchant("绿测商店" + unique, "Green Test Shop " + unique,
                 MerchantCategory.CONVENIENCE_STORE, first17 + UnifiedSocialCreditCode.checkCharacter(first17),
-                List.of(new NewMerchant.NewStore("东店", "East store", "上海", "Shanghai", "东路 1 号"),
-                        new NewMerchant.NewStore("西店", "West store", "上海", "Shanghai", "西路 2 号")))));
+                List.of(new NewMerchant.NewStore("东店", "East store", "成都", "Chengdu", "东路 1 号", eastRegion),
+                        new NewMerchant.NewStore("西店", "West store", "成都", "Chengdu", "西路 2 号", westRegion)))));
         List<Long> storeIds = SystemActor.call(() -> merchants.storesOf(merchantId)).stream().map(store -> store.id()).toList();
         List<String> keys = storeIds.stream().map(storeId -> "eg_gr%s%d_GreenTestShopTillKeyForTests0001".formatted(unique.substring(2), storeIds.indexOf(storeId)))
                 .toList();

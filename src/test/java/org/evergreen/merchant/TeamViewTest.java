@@ -3,6 +3,7 @@ package org.evergreen.merchant;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -81,8 +82,15 @@ class TeamViewTest extends KaribuTest {
         setValue(_get(TextField.class, spec -> spec.withLabel("城市（英文）")), "Shanghai");
         setValue(_get(TextField.class, spec -> spec.withLabel("地址")), "浦东新区世纪大道 8 号");
         _click(_get(Button.class, spec -> spec.withText("创建")));
+        @SuppressWarnings("unchecked")
+        ComboBox<Region> district = _get(ComboBox.class, spec -> spec.withLabel("所在区县"));
+        assertThat(district.getErrorMessage()).isEqualTo("请选择门店所在区县。");
+        assertThat(directory.myStores()).extracting(StoreSummary::nameZh).doesNotContain("陆家嘴店");
+        setValue(district, AdministrativeRegions.byCode("310115").orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("创建")));
 
-        assertThat(directory.myStores()).extracting(StoreSummary::nameZh).contains("陆家嘴店");
+        assertThat(directory.myStores()).filteredOn(store -> store.nameZh().equals("陆家嘴店")).extracting(StoreSummary::regionCode)
+                .containsExactly("310115");
         login("hotel");
         assertThat(directory.myStores()).extracting(StoreSummary::nameZh).doesNotContain("陆家嘴店");
         login("merchant");

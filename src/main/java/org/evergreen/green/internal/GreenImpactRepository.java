@@ -26,8 +26,9 @@ import java.util.TreeMap;
 @Repository
 public class GreenImpactRepository {
 
-    private record StoredPurchase(long memberId, long merchantId, long storeId, LocalDate month, @Nullable LocalDate day, BigDecimal total,
-                                  BigDecimal amountLeft, long greenPoints, long greenPointsLeft) {
+    private record StoredPurchase(long memberId, long merchantId, long storeId, @Nullable String regionCode, @Nullable String merchantCategory,
+                                  LocalDate month, @Nullable LocalDate day, BigDecimal total, BigDecimal amountLeft, long greenPoints,
+                                  long greenPointsLeft) {
     }
 
     /** One green line's share, signed: units, spend and CO₂e. */
@@ -35,8 +36,9 @@ public class GreenImpactRepository {
     }
 
     /** What a purchase or refund adds to the aggregates (negative for a refund). */
-    private record Change(long memberId, long merchantId, long storeId, LocalDate month, @Nullable LocalDate day, int purchases,
-                          BigDecimal spend, long greenPoints, List<GreenLine> greenLines) {
+    private record Change(long memberId, long merchantId, long storeId, @Nullable String regionCode, @Nullable String merchantCategory,
+                          LocalDate month, @Nullable LocalDate day, int purchases, BigDecimal spend, long points, long greenPoints,
+                          List<GreenLine> greenLines) {
 
         BigDecimal greenSpend() {
             return greenLines.stream().map(GreenLine::greenSpend).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -61,11 +63,12 @@ public class GreenImpactRepository {
         LocalDate month = day.withDayOfMonth(1);
         try {
             jdbc.sql("""
-                            INSERT INTO green_purchase (purchase_id, member_id, merchant_id, store_id, month, purchased_on, total, amount_left,
-                                                        green_points, green_points_left)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(purchase.purchaseId(), purchase.memberId(), purchase.merchantId(), purchase.storeId(), month, day, purchase.total(),
-                            purchase.total(), purchase.greenPoints(), purchase.greenPoints())
+                            INSERT INTO green_purchase (purchase_id, member_id, merchant_id, store_id, region_code, merchant_category, month,
+                                                        purchased_on, total, amount_left, green_points, green_points_left)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(purchase.purchaseId(), purchase.memberId(), purchase.merchantId(), purchase.storeId(), purchase.regionCode(),
+                            purchase.merchantCategory(), month, day, purchase.total(), purchase.total(), purchase.greenPoints(),
+                            purchase.greenPoints())
                     .update();
         } catch (DuplicateKeyException counted) {
             return;
@@ -76,8 +79,8 @@ public class GreenImpactRepository {
                 green.add(new GreenLine(line.sku(), line.name(), line.greenMethod(), line.quantity(), line.amount(), line.co2eGrams()));
             }
         }
-        apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), month, day, 1, purchase.total(),
-                purchase.greenPoints(), green));
+        apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), purchase.regionCode(), purchase.merchantCategory(),
+                month, day, 1, purchase.total(), purchase.points(), purchase.greenPoints(), green));
     }
 
     /**
@@ -92,11 +95,12 @@ public class GreenImpactRepository {
             return;
         }
         StoredPurchase purchase = jdbc.sql("""
-                        SELECT member_id, merchant_id, store_id, month, purchased_on, total, amount_left, green_points, green_points_left
+                        SELECT member_id, merchant_id, store_id, region_code, merchant_category, month, purchased_on, total, amount_left,
+                               green_points, green_points_left
                         FROM green_purchase WHERE purchase_id = ? FOR UPDATE""")
                 .param(refund.purchaseId())
                 .query((rs, n) -> new StoredPurchase(rs.getLong("member_id"), rs.getLong("merchant_id"), rs.getLong("store_id"),
-                        rs.getObject("month", LocalDate.class), rs.getObject("purchased_on", LocalDate.class), rs.getBigDecimal("total"),
+                        rs.getString("region_code"), rs.getString("merchant_category"), rs.getObject("month", LocalDate.class), rs.getObject("purchased_on", LocalDate.class), rs.getBigDecimal("total"),
                         rs.getBigDecimal("amount_left"), rs.getLong("green_points"), rs.getLong("green_points_left")))
                 .optional().orElse(null);
         if (purchase == null) {
@@ -116,8 +120,9 @@ public class GreenImpactRepository {
                 .divide(purchase.total(), 0, RoundingMode.FLOOR).longValueExact());
         jdbc.sql("UPDATE green_purchase SET amount_left = ?, green_points_left = green_points_left - ? WHERE purchase_id = ?")
                 .params(amountLeft, greenPoints, refund.purchaseId()).update();
-        apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), purchase.month(), purchase.day(),
-                amountLeft.signum() == 0 ? -1 : 0, amount.negate(), -greenPoints, green));
+        apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), purchase.regionCode(), purchase.merchantCategory(),
+                purchase.month(), purchase.day(), amountLeft.signum() == 0 ? -1 : 0, amount.negate(), -refund.pointsClawedBack(), -greenPoints,
+                green));
     }
 
     /**
@@ -153,6 +158,7 @@ public class GreenImpactRepository {
         if (change.day() == null) {
             return;
         }
+        applyToRegion(change);
         jdbc.sql("""
                         INSERT INTO green_store_day (merchant_id, store_id, day, purchases, spend, green_spend, green_points, co2e_grams)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -179,6 +185,30 @@ public class GreenImpactRepository {
                                 co2e_grams = co2e_grams + VALUE(co2e_grams), name = IF(VALUE(name) = '', name, VALUE(name))""")
                     .params(change.merchantId(), change.month(), line.sku(), line.methodCode(), line.name(),
                             line.units(), line.greenSpend(), line.co2eGrams())
+                    .update();
+        }
+    }
+
+    /** A district's day by merchant category, and the member among the district's active members of the month. */
+    private void applyToRegion(Change change) {
+        if (change.regionCode() == null || change.merchantCategory() == null || change.day() == null) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO green_region_day (region_code, day, merchant_category, purchases, spend, green_spend, points, green_points,
+                                                      co2e_grams)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE purchases = purchases + VALUE(purchases), spend = spend + VALUE(spend),
+                            green_spend = green_spend + VALUE(green_spend), points = points + VALUE(points),
+                            green_points = green_points + VALUE(green_points), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
+                .params(change.regionCode(), change.day(), change.merchantCategory(), change.purchases(), change.spend(), change.greenSpend(),
+                        change.points(), change.greenPoints(), change.co2eGrams())
+                .update();
+        if (change.purchases() > 0) {
+            jdbc.sql("""
+                            INSERT INTO green_region_member_month (region_code, month, member_id) VALUES (?, ?, ?)
+                            ON DUPLICATE KEY UPDATE member_id = member_id""")
+                    .params(change.regionCode(), change.month(), change.memberId())
                     .update();
         }
     }

@@ -47,9 +47,9 @@ public class MerchantRepository {
 
     public void insertStore(long merchantId, NewMerchant.NewStore store, Instant now) {
         jdbc.sql("""
-                        INSERT INTO merchant_store (merchant_id, name_zh, name_en, city_zh, city_en, address, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(merchantId, store.nameZh(), store.nameEn(), store.cityZh(), store.cityEn(), store.address(),
+                        INSERT INTO merchant_store (merchant_id, name_zh, name_en, city_zh, city_en, address, region_code, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(merchantId, store.nameZh(), store.nameEn(), store.cityZh(), store.cityEn(), store.address(), store.regionCode(),
                         UtcTimes.toColumn(now))
                 .update();
     }
@@ -94,13 +94,14 @@ public class MerchantRepository {
 
     public List<StoreSummary> stores(long merchantId) {
         return jdbc.sql("""
-                        SELECT id, name_zh, name_en, city_zh, city_en, address, closed_at
+                        SELECT id, name_zh, name_en, city_zh, city_en, address, region_code, closed_at
                         FROM merchant_store WHERE merchant_id = ? ORDER BY id""")
                 .param(merchantId)
                 .query((rs, n) -> {
                     LocalDateTime closedAt = rs.getObject("closed_at", LocalDateTime.class);
                     return new StoreSummary(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en"), rs.getString("city_zh"),
-                            rs.getString("city_en"), rs.getString("address"), closedAt == null ? null : UtcTimes.fromColumn(closedAt));
+                            rs.getString("city_en"), rs.getString("address"), rs.getString("region_code"),
+                            closedAt == null ? null : UtcTimes.fromColumn(closedAt));
                 })
                 .list();
     }
@@ -108,9 +109,10 @@ public class MerchantRepository {
     /** Changes an open store of this merchant; false when it has no such open store. */
     public boolean updateStore(long merchantId, long storeId, NewMerchant.NewStore store) {
         return jdbc.sql("""
-                        UPDATE merchant_store SET name_zh = ?, name_en = ?, city_zh = ?, city_en = ?, address = ?
+                        UPDATE merchant_store SET name_zh = ?, name_en = ?, city_zh = ?, city_en = ?, address = ?, region_code = ?
                         WHERE id = ? AND merchant_id = ? AND closed_at IS NULL""")
-                .params(store.nameZh(), store.nameEn(), store.cityZh(), store.cityEn(), store.address(), storeId, merchantId)
+                .params(store.nameZh(), store.nameEn(), store.cityZh(), store.cityEn(), store.address(), store.regionCode(), storeId,
+                        merchantId)
                 .update() == 1;
     }
 

@@ -1,6 +1,7 @@
 package org.evergreen.merchant.internal;
 
 import org.evergreen.merchant.TillKey;
+import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.shared.time.UtcTimes;
 import org.jspecify.annotations.Nullable;
@@ -36,12 +37,14 @@ public class TillKeyRepository {
     /** The live (not revoked) key with this prefix. */
     public Optional<StoredKey> liveByPrefix(String prefix) {
         return jdbc.sql("""
-                        SELECT id, merchant_id, store_id, secret_hash, last_used_at FROM merchant_till_key
-                        WHERE key_prefix = ? AND revoked_at IS NULL""")
+                        SELECT k.id, k.merchant_id, k.store_id, k.secret_hash, k.last_used_at, s.region_code, m.category
+                        FROM merchant_till_key k JOIN merchant_store s ON s.id = k.store_id JOIN merchant_merchant m ON m.id = k.merchant_id
+                        WHERE k.key_prefix = ? AND k.revoked_at IS NULL""")
                 .param(prefix)
                 .query((rs, n) -> {
                     LocalDateTime lastUsed = rs.getObject("last_used_at", LocalDateTime.class);
-                    return new StoredKey(new TillPrincipal(rs.getLong("id"), rs.getLong("merchant_id"), rs.getLong("store_id")),
+                    return new StoredKey(new TillPrincipal(rs.getLong("id"), rs.getLong("merchant_id"), rs.getLong("store_id"),
+                                    rs.getString("region_code"), MerchantCategory.valueOf(rs.getString("category"))),
                             rs.getString("secret_hash"), lastUsed == null ? null : UtcTimes.fromColumn(lastUsed));
                 })
                 .optional();

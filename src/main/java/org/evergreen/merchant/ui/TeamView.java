@@ -3,6 +3,7 @@ package org.evergreen.merchant.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,8 +20,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.merchant.AdministrativeRegions;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.NewMerchant;
+import org.evergreen.merchant.Region;
 import org.evergreen.merchant.StoreSummary;
 import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Roles;
@@ -60,6 +63,8 @@ class TeamView extends VerticalLayout implements HasDynamicTitle {
         stores.addColumn(store -> store.name(getLocale())).setHeader(getTranslation("store.name"));
         stores.addColumn(store -> store.city(getLocale())).setHeader(getTranslation("store.city"));
         stores.addColumn(StoreSummary::address).setHeader(getTranslation("store.address")).setFlexGrow(2);
+        stores.addColumn(store -> AdministrativeRegions.byCode(store.regionCode()).map(region -> region.name(getLocale()))
+                .orElse(getTranslation("store.regionMissing"))).setHeader(getTranslation("store.region")).setAutoWidth(true);
         stores.addColumn(store -> getTranslation(store.open() ? "team.store.open" : "team.store.closed"))
                 .setHeader(getTranslation("team.status")).setKey("status");
         stores.addComponentColumn(this::storeActions).setKey("actions").setAutoWidth(true);
@@ -144,7 +149,12 @@ class TeamView extends VerticalLayout implements HasDynamicTitle {
         TextField cityZh = new TextField(getTranslation("team.store.cityZh"));
         TextField cityEn = new TextField(getTranslation("team.store.cityEn"));
         TextField address = new TextField(getTranslation("store.address"));
+        ComboBox<Region> region = new ComboBox<>(getTranslation("store.region"), AdministrativeRegions.districts());
+        region.setItemLabelGenerator(district -> district.name(getLocale()));
+        region.setHelperText(getTranslation("store.regionHelp"));
+        region.setRequiredIndicatorVisible(true);
         if (existing != null) {
+            AdministrativeRegions.byCode(existing.regionCode()).ifPresent(region::setValue);
             nameZh.setValue(existing.nameZh());
             nameEn.setValue(existing.nameEn());
             cityZh.setValue(existing.cityZh());
@@ -152,10 +162,15 @@ class TeamView extends VerticalLayout implements HasDynamicTitle {
             address.setValue(existing.address());
         }
         FormErrors errors = new FormErrors(this).field("storeNameZh", nameZh).field("storeNameEn", nameEn)
-                .field("cityZh", cityZh).field("cityEn", cityEn).field("address", address);
-        FormLayout fields = new FormLayout(nameZh, nameEn, cityZh, cityEn, address);
-        Supplier<NewMerchant.NewStore> store = () -> new NewMerchant.NewStore(nameZh.getValue(), nameEn.getValue(), cityZh.getValue(),
-                cityEn.getValue(), address.getValue());
+                .field("cityZh", cityZh).field("cityEn", cityEn).field("address", address).field("regionCode", region);
+        FormLayout fields = new FormLayout(nameZh, nameEn, cityZh, cityEn, address, region);
+        Supplier<NewMerchant.NewStore> store = () -> {
+            if (region.isEmpty()) {
+                throw new InvalidInputException("regionCode", "store.regionRequired");
+            }
+            return new NewMerchant.NewStore(nameZh.getValue(), nameEn.getValue(), cityZh.getValue(), cityEn.getValue(), address.getValue(),
+                    region.getValue().code());
+        };
         if (existing == null) {
             openDialog("team.addStore", "users.create", fields, errors, () -> directory.addStore(store.get()));
         } else {

@@ -109,7 +109,7 @@ class MyImpactViewTest extends KaribuTest {
     private void lastYearsBulb(long memberId) {
         int lastYear = reports.currentYear() - 1;
         long merchant = new CatalogFixtures(context).merchantOf("merchant");
-        PurchaseRecorded purchase = new PurchaseRecorded(-memberId, merchant, 1, memberId,
+        PurchaseRecorded purchase = new PurchaseRecorded(-memberId, merchant, 1, null, "CONVENIENCE_STORE", memberId,
                 LocalDate.of(lastYear, 6, 15).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), new BigDecimal("30.00"), 60, 30,
                 List.of(new PurchaseRecorded.Line("LED-9W", "LED 灯泡", "led-lighting", 1, new BigDecimal("30.00"), true, "led-lighting", 17_679)));
         transactions.executeWithoutResult(status -> impact.add(purchase));
