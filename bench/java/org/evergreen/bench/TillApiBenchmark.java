@@ -141,7 +141,7 @@ class TillApiBenchmark {
             String first17 = "91310000MA1999999";
             long merchantId = merchants.register(new NewMerchant("基准便利", "Bench Convenience", MerchantCategory.CONVENIENCE_STORE,
                     first17 + UnifiedSocialCreditCode.checkCharacter(first17), stores));
-            rules.disclose(merchantId, new RuleSet(BigDecimal.ONE, List.of(new RuleSet.CategoryRate("fresh", new BigDecimal("2"))), List.of(),
+            rules.disclose(merchantId, new RuleSet(BigDecimal.ONE, List.of(new RuleSet.CategoryRate("local-produce", new BigDecimal("2"))), List.of(),
                     new BigDecimal("1.2"), new BigDecimal("1.5"), List.of(new RuleSet.ComboBonus("snacks", "drinks", 10)), BigDecimal.ONE), null);
             List<StoreSummary> created = merchants.storesOf(merchantId);
             for (int s = 0; s < created.size(); s++) {
@@ -287,7 +287,7 @@ class TillApiBenchmark {
         String member = memberNumbers.get((int) (n % MEMBERS));
         return """
                 {"memberNumber":"%s","receiptNumber":"B-%d","purchasedAt":"%s","currency":"CNY","total":31.50,"lines":[
-                 {"sku":"6901","name":"有机牛奶","category":"fresh","quantity":2,"unitPrice":9.50,"green":true,"co2eGrams":120},
+                 {"sku":"6901","name":"本地青菜","category":"local-produce","quantity":2,"unitPrice":9.50,"green":true,"co2eGrams":120},
                  {"sku":"6902","name":"薯片","category":"snacks","quantity":1,"unitPrice":7.50,"green":false},
                  {"sku":"6903","name":"矿泉水","category":"drinks","quantity":2,"unitPrice":2.50,"green":false}]}"""
                 .formatted(member, receipts.incrementAndGet(), Instant.now());
