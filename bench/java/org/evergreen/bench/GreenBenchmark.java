@@ -8,7 +8,7 @@ import org.evergreen.green.GreenAnalytics;
 import org.evergreen.green.GreenReports;
 import org.evergreen.green.ImpactReportPdfs;
 import org.evergreen.green.RegionalMonitoring;
-import org.evergreen.member.MemberNumbers;
+import org.evergreen.member.internal.MemberNumbers;
 import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.NewMerchant;
