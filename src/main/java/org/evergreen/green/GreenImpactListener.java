@@ -3,9 +3,11 @@ package org.evergreen.green;
 import org.evergreen.earning.PurchaseRecorded;
 import org.evergreen.earning.PurchaseRefunded;
 import org.evergreen.green.internal.GreenImpactRepository;
+import org.evergreen.shared.database.RetryingTransactions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the green aggregates up to date from the purchase events, after each purchase's commit and in a transaction
@@ -13,24 +15,39 @@ import org.springframework.stereotype.Component;
  * restart): the first statement of each delivery claims the purchase or refund by its id, and a delivery that finds it
  * claimed changes nothing. {@code evergreen.green.listening=false} leaves it out (the green benchmark measures the till
  * without it); nothing then follows the purchases.
+ *
+ * <p>What {@code @ApplicationModuleListener} stands for (asynchronous, after the commit, completed in the publication
+ * registry), with the transaction opened by {@link RetryingTransactions} instead of the annotation: concurrent upserts
+ * of one aggregate row make InnoDB pick deadlock victims, and a victim is run again at once rather than left for the
+ * next restart's republication.
  */
 @Component
 @ConditionalOnProperty(name = "evergreen.green.listening", havingValue = "true", matchIfMissing = true)
 class GreenImpactListener {
 
     private final GreenImpactRepository impact;
+    private final RetryingTransactions transactions;
 
-    GreenImpactListener(GreenImpactRepository impact) {
+    GreenImpactListener(GreenImpactRepository impact, RetryingTransactions transactions) {
         this.impact = impact;
+        this.transactions = transactions;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(PurchaseRecorded purchase) {
-        impact.add(purchase);
+        transactions.execute(() -> {
+            impact.add(purchase);
+            return null;
+        });
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(PurchaseRefunded refund) {
-        impact.takeBack(refund);
+        transactions.execute(() -> {
+            impact.takeBack(refund);
+            return null;
+        });
     }
 }

@@ -33,6 +33,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Members' impact reports as PDF: the page's figures and charts on A4, written with the font the application carries
@@ -47,7 +50,12 @@ public class ImpactReportPdfs {
     private static final byte[] FONT_FILE = read(FONT_RESOURCE);
     private static final Font CHART_FONT = chartFont();
     private static final float MARGIN = 56;
-    private static final float CHART_SCALE = 2;
+    private static final float CHART_SCALE = 1.5f;
+    /** Parsed copies of the font, each used by one PDF at a time: parsing 5 MB for every PDF would cost more than the PDF. */
+    private static final int PARSED_FONTS = 2;
+
+    private final BlockingQueue<TrueTypeCollection> parsedFonts = new ArrayBlockingQueue<>(PARSED_FONTS);
+    private final AtomicInteger fontsParsed = new AtomicInteger();
 
     private final GreenReports reports;
     private final Translations translations;
@@ -72,8 +80,8 @@ public class ImpactReportPdfs {
     }
 
     byte[] render(ImpactReport report, Locale locale) {
-        try (PDDocument document = new PDDocument();
-             TrueTypeCollection fonts = new TrueTypeCollection(new ByteArrayInputStream(FONT_FILE))) {
+        TrueTypeCollection fonts = borrowFont();
+        try (PDDocument document = new PDDocument()) {
             PDType0Font font = PDType0Font.load(document, fonts.getFontByName(FONT_NAME), true);
             Writer writer = new Writer(document, font);
             write(writer, report, locale);
@@ -83,6 +91,31 @@ public class ImpactReportPdfs {
             return pdf.toByteArray();
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
+        } finally {
+            parsedFonts.add(fonts);
+        }
+    }
+
+    /** A parsed font no other PDF is using: a new one while fewer than {@value PARSED_FONTS} exist, else the next one returned. */
+    private TrueTypeCollection borrowFont() {
+        TrueTypeCollection idle = parsedFonts.poll();
+        if (idle != null) {
+            return idle;
+        }
+        if (fontsParsed.incrementAndGet() <= PARSED_FONTS) {
+            try {
+                return new TrueTypeCollection(new ByteArrayInputStream(FONT_FILE));
+            } catch (IOException unreadable) {
+                fontsParsed.decrementAndGet();
+                throw new UncheckedIOException(unreadable);
+            }
+        }
+        fontsParsed.decrementAndGet();
+        try {
+            return parsedFonts.take();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the report font", interrupted);
         }
     }
 

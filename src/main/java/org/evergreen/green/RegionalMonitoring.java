@@ -63,7 +63,7 @@ public class RegionalMonitoring {
             throw new InvalidInputException("region", "store.regionUnknown");
         }
         LocalDate start = from.atDay(1);
-        LocalDate end = until.plusMonths(1).atDay(1);
+        LocalDate end = until.atDay(1);
         Map<String, Long> activeByDistrict = query.activeMembersByDistrict(until.atDay(1));
         Map<LocalDate, Long> activeByMonth = query.activeMembersByMonth(start, until.atDay(1), regionCode);
         List<RegionalFigures.DistrictRow> districts = query.sums(Grouping.DISTRICT, start, end, regionCode).stream()

@@ -155,10 +155,10 @@ public class GreenImpactRepository {
                         ON DUPLICATE KEY UPDATE green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
                 .params(change.memberId(), year, method, sum(lines), co2e(lines))
                 .update());
+        applyToRegion(change);
         if (change.day() == null) {
             return;
         }
-        applyToRegion(change);
         jdbc.sql("""
                         INSERT INTO green_store_day (merchant_id, store_id, day, purchases, spend, green_spend, green_points, co2e_grams)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -189,27 +189,47 @@ public class GreenImpactRepository {
         }
     }
 
-    /** A district's day by merchant category, and the member among the district's active members of the month. */
+    /**
+     * A district's month by merchant category, and for a purchase the member among the active members of the district's
+     * month and of the platform's: their first purchase there that month counts them once.
+     */
     private void applyToRegion(Change change) {
-        if (change.regionCode() == null || change.merchantCategory() == null || change.day() == null) {
+        if (change.regionCode() == null || change.merchantCategory() == null) {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO green_region_day (region_code, day, merchant_category, purchases, spend, green_spend, points, green_points,
-                                                      co2e_grams)
+                        INSERT INTO green_region_month (region_code, month, merchant_category, purchases, spend, green_spend, points, green_points,
+                                                        co2e_grams)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE purchases = purchases + VALUE(purchases), spend = spend + VALUE(spend),
                             green_spend = green_spend + VALUE(green_spend), points = points + VALUE(points),
                             green_points = green_points + VALUE(green_points), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
-                .params(change.regionCode(), change.day(), change.merchantCategory(), change.purchases(), change.spend(), change.greenSpend(),
+                .params(change.regionCode(), change.month(), change.merchantCategory(), change.purchases(), change.spend(), change.greenSpend(),
                         change.points(), change.greenPoints(), change.co2eGrams())
                 .update();
-        if (change.purchases() > 0) {
+        if (change.purchases() <= 0) {
+            return;
+        }
+        if (firstOf("INSERT INTO green_region_member_month (region_code, month, member_id) VALUES (?, ?, ?)", change.regionCode(),
+                change.month(), change.memberId())) {
             jdbc.sql("""
-                            INSERT INTO green_region_member_month (region_code, month, member_id) VALUES (?, ?, ?)
-                            ON DUPLICATE KEY UPDATE member_id = member_id""")
-                    .params(change.regionCode(), change.month(), change.memberId())
-                    .update();
+                            INSERT INTO green_region_active (region_code, month, members) VALUES (?, ?, 1)
+                            ON DUPLICATE KEY UPDATE members = members + 1""")
+                    .params(change.regionCode(), change.month()).update();
+        }
+        if (firstOf("INSERT INTO green_member_active_month (month, member_id) VALUES (?, ?)", change.month(), change.memberId())) {
+            jdbc.sql("INSERT INTO green_month_active (month, members) VALUES (?, 1) ON DUPLICATE KEY UPDATE members = members + 1")
+                    .param(change.month()).update();
+        }
+    }
+
+    /** Whether this row was new: a row that is there already fails on its key, which leaves the transaction as it was. */
+    private boolean firstOf(String insert, Object... key) {
+        try {
+            jdbc.sql(insert).params(key).update();
+            return true;
+        } catch (DuplicateKeyException there) {
+            return false;
         }
     }
 

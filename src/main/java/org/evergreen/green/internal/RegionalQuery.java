@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the districts' aggregates: one row per district, day and merchant category, summed over a span of days;
- * optionally one district only. Never reads purchases.
+ * Reads the districts' aggregates: one row per district, month and merchant category, and the active members counted
+ * per district and month; optionally one district only. Never reads purchases, nor counts members.
  */
 @Repository
 public class RegionalQuery {
@@ -33,47 +32,46 @@ public class RegionalQuery {
         this.jdbc = jdbc;
     }
 
-    /** Sums by district, by category or by month ({@code group} is one of those columns), for days in [from, until). */
-    public List<Summed> sums(Grouping group, LocalDate from, LocalDate until, @Nullable String regionCode) {
-        return jdbc.sql("SELECT " + group.expression + " AS grouping_key, " + SUMS + " FROM green_region_day WHERE day >= ? AND day < ?"
+    /** Sums by district, by category or by month ({@code group}), for the months from {@code fromMonth} to {@code untilMonth}. */
+    public List<Summed> sums(Grouping group, LocalDate fromMonth, LocalDate untilMonth, @Nullable String regionCode) {
+        return jdbc.sql("SELECT " + group.column + " AS grouping_key, " + SUMS + " FROM green_region_month WHERE month >= ? AND month <= ?"
                         + (regionCode == null ? " AND ? IS NULL" : " AND region_code = ?") + " GROUP BY grouping_key ORDER BY grouping_key")
-                .params(from, until, regionCode)
+                .params(fromMonth, untilMonth, regionCode)
                 .query((rs, n) -> new Summed(rs.getString("grouping_key"), figures(rs), rs.getLong("points"))).list();
     }
 
     /** Members who bought in each district in that month. */
     public Map<String, Long> activeMembersByDistrict(LocalDate month) {
         Map<String, Long> active = new HashMap<>();
-        jdbc.sql("SELECT region_code, COUNT(*) AS members FROM green_region_member_month WHERE month = ? GROUP BY region_code")
-                .param(month).query(rs -> {
-                    active.put(rs.getString("region_code"), rs.getLong("members"));
-                });
+        jdbc.sql("SELECT region_code, members FROM green_region_active WHERE month = ?").param(month).query(rs -> {
+            active.put(rs.getString("region_code"), rs.getLong("members"));
+        });
         return active;
     }
 
     /** Members who bought in one district (or anywhere, for none) in each month from {@code fromMonth} to {@code untilMonth}. */
     public Map<LocalDate, Long> activeMembersByMonth(LocalDate fromMonth, LocalDate untilMonth, @Nullable String regionCode) {
         Map<LocalDate, Long> active = new HashMap<>();
-        jdbc.sql("SELECT month, COUNT(" + (regionCode == null ? "DISTINCT member_id" : "*") + ") AS members FROM green_region_member_month"
-                        + " WHERE month >= ? AND month <= ?" + (regionCode == null ? " AND ? IS NULL" : " AND region_code = ?") + " GROUP BY month")
-                .params(fromMonth, untilMonth, regionCode).query(rs -> {
-                    active.put(rs.getObject("month", LocalDate.class), rs.getLong("members"));
-                });
+        String sql = regionCode == null ? "SELECT month, members FROM green_month_active WHERE month >= ? AND month <= ? AND ? IS NULL"
+                : "SELECT month, members FROM green_region_active WHERE month >= ? AND month <= ? AND region_code = ?";
+        jdbc.sql(sql).params(fromMonth, untilMonth, regionCode).query(rs -> {
+            active.put(rs.getObject("month", LocalDate.class), rs.getLong("members"));
+        });
         return active;
     }
 
     public enum Grouping {
-        DISTRICT("region_code"), CATEGORY("merchant_category"), MONTH("DATE_FORMAT(day, '%Y-%m')");
+        DISTRICT("region_code"), CATEGORY("merchant_category"), MONTH("DATE_FORMAT(month, '%Y-%m')");
 
-        private final String expression;
+        private final String column;
 
-        Grouping(String expression) {
-            this.expression = expression;
+        Grouping(String column) {
+            this.column = column;
         }
     }
 
     private static Figures figures(ResultSet rs) throws SQLException {
-        BigDecimal spend = rs.getBigDecimal("spend");
-        return new Figures(rs.getInt("purchases"), spend, rs.getBigDecimal("green_spend"), rs.getLong("green_points"), rs.getLong("co2e_grams"));
+        return new Figures(rs.getInt("purchases"), rs.getBigDecimal("spend"), rs.getBigDecimal("green_spend"), rs.getLong("green_points"),
+                rs.getLong("co2e_grams"));
     }
 }

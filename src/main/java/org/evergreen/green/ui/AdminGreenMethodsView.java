@@ -6,7 +6,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,10 +19,13 @@ import jakarta.annotation.security.RolesAllowed;
 import org.evergreen.green.FactorVersion;
 import org.evergreen.green.GreenMethod;
 import org.evergreen.green.GreenMethods;
+import org.evergreen.green.GreenReconciliation;
+import org.evergreen.green.ReconciliationReport;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -42,8 +47,12 @@ class AdminGreenMethodsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<GreenMethod> grid = new Grid<>();
     private final Div versionPanel = new Div();
 
-    AdminGreenMethodsView(GreenMethods methods, DisplayFormats formats, Clock clock) {
+    private final GreenReconciliation reconciliation;
+    private final Div check = new Div();
+
+    AdminGreenMethodsView(GreenMethods methods, GreenReconciliation reconciliation, DisplayFormats formats, Clock clock) {
         this.methods = methods;
+        this.reconciliation = reconciliation;
         this.formats = formats;
         this.clock = clock;
         this.texts = new GreenTexts(this, formats);
@@ -62,8 +71,30 @@ class AdminGreenMethodsView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(methods.published());
         versionPanel.addClassName("new-version");
 
+        check.addClassNames("card", "green-check");
+        showCheck(reconciliation.last().orElse(null));
         add(new Paragraph(getTranslation("green.admin.intro")), new Anchor("green/methods", getTranslation("green.admin.publicPage")), grid,
-                versionPanel, newMethodPanel());
+                versionPanel, newMethodPanel(), check);
+    }
+
+    /** The last check of the aggregates against the purchase records, and a button to check now. */
+    private void showCheck(@Nullable ReconciliationReport report) {
+        check.removeAll();
+        check.add(new H3(getTranslation("green.check.title")));
+        if (report == null) {
+            check.add(new Paragraph(getTranslation("green.check.never")));
+        } else {
+            Paragraph summary = new Paragraph(getTranslation(report.mismatches() == 0 ? "green.check.clean" : "green.check.differs",
+                    formats.dateTime(report.ranAt(), getLocale()), report.compared(), report.mismatches()));
+            summary.addClassName("green-check-summary");
+            check.add(summary);
+            UnorderedList differences = new UnorderedList();
+            report.differences().forEach(line -> differences.add(new ListItem(line)));
+            check.add(differences);
+        }
+        Button now = new Button(getTranslation("green.check.now"), click -> showCheck(reconciliation.check()));
+        now.addClassName("green-check-now");
+        check.add(now);
     }
 
     private LocalDateTime earliestStart() {

@@ -56,7 +56,7 @@ class RegionalDashboardTest extends KaribuTest {
         PurchaseResult bread = merchants.buy(shop.tillKeys().get(1), first,
                 new PurchaseRequest.Line("BREAD", "面包", "bakery", 1, new BigDecimal("20.00"), false, null));
         RefundResult refund = merchants.refund(shop.tillKeys().get(0), bulbs.purchaseId(), "LED-9W", 1);
-        GreenPurchases.await(() -> jdbc.sql("SELECT COALESCE(SUM(spend), 0) FROM green_region_day WHERE region_code IN ('510117', '510118')")
+        GreenPurchases.await(() -> jdbc.sql("SELECT COALESCE(SUM(spend), 0) FROM green_region_month WHERE region_code IN ('510117', '510118')")
                 .query(BigDecimal.class).single().compareTo(new BigDecimal("76.00")) == 0);
         long piduPoints = bulbs.pointsEarned() + refills.pointsEarned() - refund.pointsClawedBack();
 
