@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -150,13 +151,15 @@ public class GreenImpactRepository {
                 .update();
         Map<String, List<GreenLine>> byMethod = new TreeMap<>();
         change.greenLines().forEach(line -> byMethod.computeIfAbsent(line.methodCode(), code -> new ArrayList<>()).add(line));
-        byMethod.forEach((method, lines) -> jdbc.sql("""
-                        INSERT INTO green_member_year_method (member_id, year, method_code, green_spend, co2e_grams) VALUES (?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams)""")
-                .params(change.memberId(), year, method, sum(lines), co2e(lines))
-                .update());
-        applyToRegion(change);
+        if (!byMethod.isEmpty()) {
+            List<Object> values = new ArrayList<>();
+            byMethod.forEach((method, lines) -> values.addAll(List.of(change.memberId(), year, method, sum(lines), co2e(lines))));
+            jdbc.sql("INSERT INTO green_member_year_method (member_id, year, method_code, green_spend, co2e_grams) VALUES " + rows(byMethod.size(), 5)
+                            + " ON DUPLICATE KEY UPDATE green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams)")
+                    .params(values).update();
+        }
         if (change.day() == null) {
+            applyToRegion(change);
             return;
         }
         jdbc.sql("""
@@ -168,25 +171,33 @@ public class GreenImpactRepository {
                 .params(change.merchantId(), change.storeId(), change.day(), change.purchases(), change.spend(), change.greenSpend(),
                         change.greenPoints(), change.co2eGrams())
                 .update();
-        byMethod.forEach((method, lines) -> jdbc.sql("""
-                        INSERT INTO green_store_method_month (merchant_id, store_id, month, method_code, units, green_spend, co2e_grams)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE units = units + VALUE(units), green_spend = green_spend + VALUE(green_spend),
-                            co2e_grams = co2e_grams + VALUE(co2e_grams)""")
-                .params(change.merchantId(), change.storeId(), change.month(), method, lines.stream().mapToLong(GreenLine::units).sum(),
-                        sum(lines), co2e(lines))
-                .update());
-        for (GreenLine line : change.greenLines().stream().sorted(Comparator.comparing(GreenLine::sku)).toList()) {
+        if (!byMethod.isEmpty()) {
+            List<Object> values = new ArrayList<>();
+            byMethod.forEach((method, lines) -> values.addAll(List.of(change.merchantId(), change.storeId(), change.month(), method,
+                    lines.stream().mapToLong(GreenLine::units).sum(), sum(lines), co2e(lines))));
+            jdbc.sql("INSERT INTO green_store_method_month (merchant_id, store_id, month, method_code, units, green_spend, co2e_grams) VALUES "
+                            + rows(byMethod.size(), 7) + " ON DUPLICATE KEY UPDATE units = units + VALUE(units),"
+                            + " green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams)")
+                    .params(values).update();
             // A refund's line has no name: the product keeps the one its purchase gave it.
-            jdbc.sql("""
-                            INSERT INTO green_product_month (merchant_id, month, sku, method_code, name, units, green_spend, co2e_grams)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            ON DUPLICATE KEY UPDATE units = units + VALUE(units), green_spend = green_spend + VALUE(green_spend),
-                                co2e_grams = co2e_grams + VALUE(co2e_grams), name = IF(VALUE(name) = '', name, VALUE(name))""")
-                    .params(change.merchantId(), change.month(), line.sku(), line.methodCode(), line.name(),
-                            line.units(), line.greenSpend(), line.co2eGrams())
-                    .update();
+            List<GreenLine> products = change.greenLines().stream().sorted(Comparator.comparing(GreenLine::sku)).toList();
+            List<Object> productValues = new ArrayList<>();
+            products.forEach(line -> productValues.addAll(List.of(change.merchantId(), change.month(), line.sku(), line.methodCode(), line.name(),
+                    line.units(), line.greenSpend(), line.co2eGrams())));
+            jdbc.sql("INSERT INTO green_product_month (merchant_id, month, sku, method_code, name, units, green_spend, co2e_grams) VALUES "
+                            + rows(products.size(), 8) + " ON DUPLICATE KEY UPDATE units = units + VALUE(units),"
+                            + " green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams),"
+                            + " name = IF(VALUE(name) = '', name, VALUE(name))")
+                    .params(productValues).update();
         }
+        // The district's rows last: the platform's month of active members is one row every first purchase of a month takes.
+        applyToRegion(change);
+    }
+
+    /** {@code (?, ?, …), (?, ?, …)…}: placeholders for a multi-row insert. */
+    private static String rows(int rows, int columns) {
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     /**
