@@ -10,10 +10,11 @@ import java.util.List;
  * Some or all lines of a recorded purchase were refunded and their points taken back. Published like
  * {@link PurchaseRecorded}; listeners key it by {@link #refundId}.
  *
- * @param pointsClawedBack the merchant-paid points taken back by this refund
+ * @param pointsClawedBack        the merchant-paid points taken back by this refund
+ * @param platformPointsReversed the platform's bonus points reversed with the purchase's last refund (zero otherwise)
  */
 public record PurchaseRefunded(long refundId, long purchaseId, long merchantId, long memberId, Instant refundedAt, BigDecimal amount,
-                               long pointsClawedBack, List<Line> lines) {
+                               long pointsClawedBack, long platformPointsReversed, List<Line> lines) {
 
     /**
      * A refunded line: how many units, their price, whether the purchase found them green and under which method, and the

@@ -5,6 +5,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,8 +24,10 @@ public class PurchaseTotals {
      * @param purchases  purchases not refunded in full
      * @param greenSpend what the lines a green method covers cost, less their refunded units
      * @param co2eGrams  those lines' CO₂e less the share of their refunded units (rounded down over all of a line's refunds)
+     * @param lastChange when the last of these purchases or their refunds was recorded
      */
-    public record MemberMonth(long memberId, LocalDate month, int purchases, BigDecimal spend, BigDecimal greenSpend, long co2eGrams) {
+    public record MemberMonth(long memberId, LocalDate month, int purchases, BigDecimal spend, BigDecimal greenSpend, long co2eGrams,
+                              Instant lastChange) {
     }
 
     private final PurchaseTotalsQuery query;

@@ -50,7 +50,8 @@ public class Purchases {
     private static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("1000000");
     private static final int MAX_LINES = 200;
     private static final int MAX_QUANTITY = 10_000;
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** How far ahead of the server's clock a till may date a purchase. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Duration LATE_REPORT = Duration.ofDays(30);
 
     static final Duration TIER_WINDOW = Duration.ofDays(365);

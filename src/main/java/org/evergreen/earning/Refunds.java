@@ -94,7 +94,9 @@ public class Refunds {
             SystemActor.run(() -> ledger.reverse(bonusEntryId, Purchases.PLATFORM_ORIGIN, till.actor(), "refund"));
         }
         purchases.updateTier(purchase.memberId());
+        long platformPointsReversed = last ? purchase.platformPoints() : 0;
         events.publishEvent(new PurchaseRefunded(refundId, purchaseId, till.merchantId(), purchase.memberId(), clock.instant(), amount, points,
+                platformPointsReversed,
                 lines.stream().map(line -> {
                     Refundable bought = refundable.get(line.sku());
                     return new PurchaseRefunded.Line(line.sku(), line.quantity(), bought.unitPrice(), bought.green(), bought.greenMethod(),

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +115,7 @@ public class GreenAnalytics {
     }
 
     private String[] header(Locale locale, String... columns) {
-        return java.util.Arrays.stream(columns).map(column -> translations.getTranslation("analytics.csv." + column, locale))
+        return Arrays.stream(columns).map(column -> translations.getTranslation("analytics.csv." + column, locale))
                 .toArray(String[]::new);
     }
 

@@ -1,6 +1,7 @@
 package org.evergreen.green;
 
 import org.evergreen.earning.GreenLineClassifier;
+import org.evergreen.earning.Purchases;
 import org.evergreen.green.internal.GreenMethodRepository;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.database.RetryingTransactions;
@@ -8,6 +9,7 @@ import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,9 +32,11 @@ import java.util.regex.Pattern;
  *
  * <p>Purchases are classified against a copy of the registry in memory (a few dozen rows), so the till's write path
  * spends no statement on it. The copy is read again at most {@code registry-refresh} after a change on another node,
- * and the notice is longer than that, so every node knows a version before it applies.
+ * and the notice is longer than that plus how far ahead a till may date a purchase, so every node knows a version
+ * before any purchase it applies to. One thread reads it again at a time; the others keep using the copy they have.
  */
 @Service
+@DependsOn("standardMethods")
 public class GreenMethods implements GreenLineClassifier {
 
     static final BigDecimal MAX_GRAMS_PER_BASIS = new BigDecimal("10000000");
@@ -63,8 +67,9 @@ public class GreenMethods implements GreenLineClassifier {
     GreenMethods(GreenMethodRepository repository, RetryingTransactions transactions, CurrentUser currentUser, Clock clock,
                  @Value("${evergreen.green.factor-notice:PT10M}") Duration notice,
                  @Value("${evergreen.green.registry-refresh:PT1M}") Duration refresh) {
-        if (notice.compareTo(refresh) <= 0) {
-            throw new IllegalArgumentException("evergreen.green.factor-notice must be longer than evergreen.green.registry-refresh");
+        if (notice.compareTo(refresh.plus(Purchases.CLOCK_SKEW)) <= 0) {
+            throw new IllegalArgumentException("evergreen.green.factor-notice must be longer than evergreen.green.registry-refresh plus "
+                    + Purchases.CLOCK_SKEW.toMinutes() + " minutes (how far ahead a till may date a purchase)");
         }
         this.repository = repository;
         this.transactions = transactions;
@@ -117,7 +122,6 @@ public class GreenMethods implements GreenLineClassifier {
             return reread().methods().stream().filter(published -> published.id() == id).findFirst().orElseThrow();
         } catch (DuplicateKeyException taken) {
             // Another admin took the code, a category or a SKU between the check and the insert.
-            registry = null;
             checked(draft);
             throw new InvalidInputException("code", "green.method.codeTaken", method.code());
         }
@@ -217,10 +221,21 @@ public class GreenMethods implements GreenLineClassifier {
 
     private Registry registry() {
         Registry current = registry;
-        return current == null || current.readAt().plus(refresh).isBefore(clock.instant()) ? reread() : current;
+        if (current != null && !stale(current)) {
+            return current;
+        }
+        synchronized (this) {
+            current = registry;
+            return current != null && !stale(current) ? current : reread();
+        }
     }
 
-    private Registry reread() {
+    private boolean stale(Registry current) {
+        return current.readAt().plus(refresh).isBefore(clock.instant());
+    }
+
+    /** Reads the registry again; one reader at a time, so a slower earlier read never replaces a later one. */
+    private synchronized Registry reread() {
         Registry read = Registry.of(repository.all(), clock.instant());
         registry = read;
         return read;

@@ -4,6 +4,7 @@ import org.evergreen.earning.PurchaseTotals;
 import org.evergreen.earning.PurchaseTotals.MemberMonth;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.time.UtcTimes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,17 +13,20 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -44,8 +48,14 @@ public class GreenReconciliation {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneOffset offset;
+    private final Duration settling;
 
-    GreenReconciliation(PurchaseTotals totals, JdbcClient jdbc, Clock clock, @Value("${evergreen.time-zone:Asia/Shanghai}") ZoneId zone) {
+    /**
+     * @param settling months changed this recently are left out: their events may still be on their way to the aggregates
+     */
+    GreenReconciliation(PurchaseTotals totals, JdbcClient jdbc, Clock clock, @Value("${evergreen.time-zone:Asia/Shanghai}") ZoneId zone,
+                        @Value("${evergreen.green.reconciliation-settling:PT10M}") Duration settling) {
+        this.settling = settling;
         this.totals = totals;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -58,15 +68,17 @@ public class GreenReconciliation {
         SystemActor.run(this::check);
     }
 
-    /** Compares every member-month now, keeps the report and returns it. */
+    /** Compares every member-month not changed in the last minutes, keeps the report and returns it. */
     @PreAuthorize("hasRole('ADMIN')")
     public ReconciliationReport check() {
         Instant ranAt = clock.instant();
-        // Purchases recorded before the green feature listened were never counted: the check starts with the first it saw.
-        long firstPurchase = jdbc.sql("SELECT COALESCE(MIN(purchase_id), -1) FROM green_purchase").query(Long.class).single();
+        // Purchases counted before the methods decided green lines (no day kept) were counted by the till's flag, which the
+        // purchase records no longer carry: the check starts with the first purchase counted by the methods.
+        long firstPurchase = jdbc.sql("SELECT COALESCE(MIN(purchase_id), -1) FROM green_purchase WHERE purchased_on IS NOT NULL")
+                .query(Long.class).single();
         long compared = 0;
         long mismatches = 0;
-        List<String> differences = new ArrayList<>();
+        List<ReconciliationReport.Difference> differences = new ArrayList<>();
         if (firstPurchase >= 0) {
             // Spans of member ids, skipping the empty ones: each starts at the next member either side knows.
             for (long from = 0; ; from += MEMBERS_PER_BATCH) {
@@ -85,9 +97,15 @@ public class GreenReconciliation {
                 TreeMap<String, Boolean> keys = new TreeMap<>();
                 expected.keySet().forEach(key -> keys.put(key, true));
                 kept.keySet().forEach(key -> keys.put(key, true));
+                Instant settled = ranAt.minus(settling);
                 for (String key : keys.keySet()) {
+                    MemberMonth recomputed = expected.get(key);
+                    if (recomputed != null && recomputed.lastChange().isAfter(settled)) {
+                        // A purchase or refund of the last minutes may still be on its way to the aggregates.
+                        continue;
+                    }
                     compared++;
-                    Optional<String> difference = difference(key, expected.get(key), kept.get(key));
+                    Optional<ReconciliationReport.Difference> difference = difference(recomputed, kept.get(key));
                     if (difference.isPresent()) {
                         mismatches++;
                         if (differences.size() < ReconciliationReport.DIFFERENCES_KEPT) {
@@ -99,10 +117,11 @@ public class GreenReconciliation {
         }
         ReconciliationReport report = new ReconciliationReport(ranAt, compared, mismatches, List.copyOf(differences));
         jdbc.sql("INSERT INTO green_reconciliation (ran_at, compared, mismatches, details) VALUES (?, ?, ?, ?)")
-                .params(UtcTimes.toColumn(ranAt), compared, mismatches, String.join("\n", differences)).update();
+                .params(UtcTimes.toColumn(ranAt), compared, mismatches,
+                        String.join("\n", differences.stream().map(ReconciliationReport.Difference::stored).toList())).update();
         if (mismatches > 0) {
             log.warn("Green aggregates differ from the purchase records in {} of {} member-months; first: {}", mismatches, compared,
-                    differences.getFirst());
+                    differences.getFirst().stored());
         } else {
             log.info("Green aggregates match the purchase records in all {} member-months", compared);
         }
@@ -115,7 +134,7 @@ public class GreenReconciliation {
         return jdbc.sql("SELECT ran_at, compared, mismatches, details FROM green_reconciliation ORDER BY ran_at DESC, id DESC LIMIT 1")
                 .query((rs, n) -> new ReconciliationReport(UtcTimes.fromColumn(rs.getObject("ran_at", LocalDateTime.class)), rs.getLong("compared"),
                         rs.getLong("mismatches"), rs.getString("details").isEmpty() ? List.of()
-                        : Arrays.asList(rs.getString("details").split("\n"))))
+                        : Arrays.stream(rs.getString("details").split("\n")).map(ReconciliationReport.Difference::parse).toList()))
                 .optional();
     }
 
@@ -127,32 +146,43 @@ public class GreenReconciliation {
                 .params(fromMember, untilMember)
                 .query(rs -> {
                     MemberMonth month = new MemberMonth(rs.getLong("member_id"), rs.getObject("month", LocalDate.class), rs.getInt("purchases"),
-                            rs.getBigDecimal("spend"), rs.getBigDecimal("green_spend"), rs.getLong("co2e_grams"));
+                            rs.getBigDecimal("spend"), rs.getBigDecimal("green_spend"), rs.getLong("co2e_grams"), Instant.EPOCH);
                     kept.put(key(month.memberId(), month.month()), month);
                 });
         return kept;
     }
 
-    /** "member 42, 2026-12: spend 81.00 kept, 71.00 recomputed", or nothing when they agree (a missing row counts as zeros). */
-    private static Optional<String> difference(String key, MemberMonth expected, MemberMonth kept) {
-        List<String> fields = new ArrayList<>();
-        compare(fields, "purchases", kept == null ? 0 : kept.purchases(), expected == null ? 0 : expected.purchases());
-        compare(fields, "spend", kept == null ? "0.00" : kept.spend().toPlainString(), expected == null ? "0.00" : expected.spend().toPlainString());
-        compare(fields, "green spend", kept == null ? "0.00" : kept.greenSpend().toPlainString(),
-                expected == null ? "0.00" : expected.greenSpend().toPlainString());
-        compare(fields, "CO2e g", kept == null ? 0 : kept.co2eGrams(), expected == null ? 0 : expected.co2eGrams());
-        return fields.isEmpty() ? Optional.empty() : Optional.of(key + ": " + String.join("; ", fields));
+    /** The fields in which the kept month differs from the recomputed one (a missing month counts as zeros); none when they agree. */
+    private static Optional<ReconciliationReport.Difference> difference(@Nullable MemberMonth recomputed, @Nullable MemberMonth kept) {
+        MemberMonth either = recomputed != null ? recomputed : kept;
+        MemberMonth expected = recomputed != null ? recomputed : empty(either);
+        MemberMonth actual = kept != null ? kept : empty(either);
+        List<ReconciliationReport.Field> fields = new ArrayList<>();
+        compare(fields, "purchases", actual.purchases(), expected.purchases());
+        compare(fields, "spend", actual.spend(), expected.spend());
+        compare(fields, "greenSpend", actual.greenSpend(), expected.greenSpend());
+        compare(fields, "co2eGrams", actual.co2eGrams(), expected.co2eGrams());
+        return fields.isEmpty() ? Optional.empty()
+                : Optional.of(new ReconciliationReport.Difference(either.memberId(), YearMonth.from(either.month()), List.copyOf(fields)));
     }
 
-    private static void compare(List<String> fields, String name, Object kept, Object recomputed) {
-        boolean same = kept instanceof String keptText && recomputed instanceof String recomputedText
-                ? new java.math.BigDecimal(keptText).compareTo(new java.math.BigDecimal(recomputedText)) == 0 : Objects.equals(kept, recomputed);
+    private static MemberMonth empty(MemberMonth like) {
+        return new MemberMonth(like.memberId(), like.month(), 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 0, Instant.EPOCH);
+    }
+
+    private static void compare(List<ReconciliationReport.Field> fields, String name, Object kept, Object recomputed) {
+        boolean same = kept instanceof BigDecimal keptAmount && recomputed instanceof BigDecimal recomputedAmount
+                ? keptAmount.compareTo(recomputedAmount) == 0 : kept.equals(recomputed);
         if (!same) {
-            fields.add(name + " " + kept + " kept, " + recomputed + " recomputed");
+            fields.add(new ReconciliationReport.Field(name, plain(kept), plain(recomputed)));
         }
     }
 
+    private static String plain(Object figure) {
+        return figure instanceof BigDecimal amount ? amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString() : figure.toString();
+    }
+
     private static String key(long memberId, LocalDate month) {
-        return "member %d, %s".formatted(memberId, month.toString().substring(0, 7));
+        return memberId + "|" + month;
     }
 }

@@ -1,6 +1,7 @@
 package org.evergreen.green;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -54,7 +55,11 @@ public class ImpactReportPdfs {
     /** Parsed copies of the font, each used by one PDF at a time: parsing 5 MB for every PDF would cost more than the PDF. */
     private static final int PARSED_FONTS = 2;
 
-    private final BlockingQueue<TrueTypeCollection> parsedFonts = new ArrayBlockingQueue<>(PARSED_FONTS);
+    /** A parsed copy of the font, with the collection it was read from (which must stay open while the font is used). */
+    private record ParsedFont(TrueTypeCollection collection, TrueTypeFont font) {
+    }
+
+    private final BlockingQueue<ParsedFont> parsedFonts = new ArrayBlockingQueue<>(PARSED_FONTS);
     private final AtomicInteger fontsParsed = new AtomicInteger();
 
     private final GreenReports reports;
@@ -80,9 +85,9 @@ public class ImpactReportPdfs {
     }
 
     byte[] render(ImpactReport report, Locale locale) {
-        TrueTypeCollection fonts = borrowFont();
+        ParsedFont parsed = borrowFont();
         try (PDDocument document = new PDDocument()) {
-            PDType0Font font = PDType0Font.load(document, fonts.getFontByName(FONT_NAME), true);
+            PDType0Font font = PDType0Font.load(document, parsed.font(), true);
             Writer writer = new Writer(document, font);
             write(writer, report, locale);
             writer.close();
@@ -92,19 +97,20 @@ public class ImpactReportPdfs {
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
         } finally {
-            parsedFonts.add(fonts);
+            parsedFonts.add(parsed);
         }
     }
 
     /** A parsed font no other PDF is using: a new one while fewer than {@value PARSED_FONTS} exist, else the next one returned. */
-    private TrueTypeCollection borrowFont() {
-        TrueTypeCollection idle = parsedFonts.poll();
+    private ParsedFont borrowFont() {
+        ParsedFont idle = parsedFonts.poll();
         if (idle != null) {
             return idle;
         }
         if (fontsParsed.incrementAndGet() <= PARSED_FONTS) {
             try {
-                return new TrueTypeCollection(new ByteArrayInputStream(FONT_FILE));
+                TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(FONT_FILE));
+                return new ParsedFont(collection, collection.getFontByName(FONT_NAME));
             } catch (IOException unreadable) {
                 fontsParsed.decrementAndGet();
                 throw new UncheckedIOException(unreadable);

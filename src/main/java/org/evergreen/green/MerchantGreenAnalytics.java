@@ -27,8 +27,4 @@ public record MerchantGreenAnalytics(YearMonth from, YearMonth until, Figures to
 
     public record ProductFigures(String sku, String name, GreenMethod method, long units, BigDecimal greenSpend, long co2eGrams) {
     }
-
-    /** One store's day, for the CSV export. */
-    public record StoreDay(LocalDate day, StoreSummary store, Figures figures) {
-    }
 }

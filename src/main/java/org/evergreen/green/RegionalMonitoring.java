@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Regional monitoring for the platform's admins and the regulator: districts, merchant categories and trends. */
 @Service
@@ -59,7 +60,7 @@ public class RegionalMonitoring {
         if (from.plusMonths(GreenAnalytics.MAX_MONTHS).isBefore(until.plusMonths(1))) {
             throw new InvalidInputException("until", "analytics.span.tooLong", GreenAnalytics.MAX_MONTHS);
         }
-        if (regionCode != null && AdministrativeRegions.byCode(regionCode).isEmpty()) {
+        if (regionCode != null && district(regionCode).isEmpty()) {
             throw new InvalidInputException("region", "store.regionUnknown");
         }
         LocalDate start = from.atDay(1);
@@ -67,7 +68,7 @@ public class RegionalMonitoring {
         Map<String, Long> activeByDistrict = query.activeMembersByDistrict(until.atDay(1));
         Map<LocalDate, Long> activeByMonth = query.activeMembersByMonth(start, until.atDay(1), regionCode);
         List<RegionalFigures.DistrictRow> districts = query.sums(Grouping.DISTRICT, start, end, regionCode).stream()
-                .flatMap(row -> AdministrativeRegions.byCode(row.key()).stream().map(region -> new RegionalFigures.DistrictRow(region,
+                .flatMap(row -> district(row.key()).stream().map(region -> new RegionalFigures.DistrictRow(region,
                         new Row(row.figures(), row.points(), activeByDistrict.getOrDefault(row.key(), 0L))))).toList();
         List<RegionalFigures.CategoryRow> categories = query.sums(Grouping.CATEGORY, start, end, regionCode).stream()
                 .map(row -> new RegionalFigures.CategoryRow(MerchantCategory.valueOf(row.key()), new Row(row.figures(), row.points(), 0))).toList();
@@ -81,15 +82,21 @@ public class RegionalMonitoring {
         return new RegionalFigures(from, until, new Row(total, points, active), districts, categories, months);
     }
 
+    /** A district of the list, or the stand-in for stores not placed yet. */
+    private static Optional<Region> district(String code) {
+        return Region.UNPLACED.equals(code) ? Optional.of(Region.unplaced()) : AdministrativeRegions.byCode(code);
+    }
+
     /** Each district's figures month by month, as CSV (UTF-8 with a byte-order mark), headed in the reader's language. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public void export(YearMonth from, YearMonth until, Locale locale, Writer out) {
+        List<RegionalFigures.DistrictRow> districts = figures(from, until, null).districts();
         try {
             out.write('\uFEFF');
             CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(Arrays.stream(new String[]{"regionCode", "district", "month",
                     "activeMembers", "purchases", "spend", "points", "greenSpend", "greenShare", "greenPoints", "co2eKg"})
                     .map(column -> translations.getTranslation("regions.csv." + column, locale)).toArray(String[]::new)).get().print(out);
-            for (RegionalFigures.DistrictRow district : figures(from, until, null).districts()) {
+            for (RegionalFigures.DistrictRow district : districts) {
                 Region region = district.region();
                 for (RegionalFigures.MonthRow month : figures(from, until, region.code()).months()) {
                     Figures figures = month.row().figures();

@@ -2,6 +2,7 @@ package org.evergreen.merchant;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class AdministrativeRegions {
         return List.copyOf(DISTRICTS.values());
     }
 
-    public static Optional<Region> byCode(String code) {
+    public static Optional<Region> byCode(@Nullable String code) {
         return Optional.ofNullable(code == null ? null : DISTRICTS.get(code));
     }
 

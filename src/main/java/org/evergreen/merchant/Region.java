@@ -8,13 +8,20 @@ import java.util.Locale;
 public record Region(String code, String provinceZh, String provinceEn, String cityZh, String cityEn, String districtZh,
                      String districtEn) {
 
-    /** "上海市浦东新区", "Pudong New Area, Shanghai". */
-    public String name(Locale locale) {
-        String city = provinceZh.equals(cityZh) ? cityZh : provinceZh + cityZh;
-        return SupportedLocales.pick(locale, city + districtZh, districtEn + ", " + cityEn);
+    /** Where figures of stores not placed in a district yet are counted: no GB/T 2260 code is all zeros. */
+    public static final String UNPLACED = "000000";
+
+    /** The stand-in district of stores not placed yet, for figures only: no store can choose it. */
+    public static Region unplaced() {
+        return new Region(UNPLACED, "", "", "", "", "未设置区县的门店", "Stores not placed in a district");
     }
 
-    public String cityName(Locale locale) {
-        return SupportedLocales.pick(locale, cityZh, cityEn);
+    /** "上海市浦东新区", "Pudong New Area, Shanghai". */
+    public String name(Locale locale) {
+        if (code.equals(UNPLACED)) {
+            return SupportedLocales.pick(locale, districtZh, districtEn);
+        }
+        String city = provinceZh.equals(cityZh) ? cityZh : provinceZh + cityZh;
+        return SupportedLocales.pick(locale, city + districtZh, districtEn + ", " + cityEn);
     }
 }

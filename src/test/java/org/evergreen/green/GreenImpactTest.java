@@ -88,7 +88,7 @@ class GreenImpactTest {
         GreenPurchases.await(() -> green.spend(member).compareTo(new BigDecimal("41.00")) == 0);
         Map<String, Object> refundedOnce = green.month(member);
         transactions.executeWithoutResult(status -> impact.takeBack(new PurchaseRefunded(refund.refundId(), purchase.purchaseId(), merchant, member,
-                Instant.now(), refund.amount(), refund.pointsClawedBack(), List.of(new PurchaseRefunded.Line("LED-9W", 1, new BigDecimal("30.00"), true,
+                Instant.now(), refund.amount(), refund.pointsClawedBack(), 0, List.of(new PurchaseRefunded.Line("LED-9W", 1, new BigDecimal("30.00"), true,
                 "led-lighting", 17_679L)))));
         assertThat(green.month(member)).isEqualTo(refundedOnce);
         assertThat(green.methods(member)).containsExactlyEntriesOf(Map.of("led-lighting", "30.00 / 17679"));

@@ -1,10 +1,12 @@
 package org.evergreen.earning.internal;
 
 import org.evergreen.earning.PurchaseTotals.MemberMonth;
+import org.evergreen.shared.time.UtcTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
@@ -37,9 +39,11 @@ public class PurchaseTotalsQuery {
         // Correlated subqueries, each through its foreign key's index: only the members of the range are read.
         return jdbc.sql("""
                         SELECT member_id, month, SUM(total > refunded) AS purchases, SUM(total - refunded) AS spend,
-                               SUM(green_spend) AS green_spend, SUM(co2e_grams) AS co2e_grams
+                               SUM(green_spend) AS green_spend, SUM(co2e_grams) AS co2e_grams, MAX(last_change) AS last_change
                         FROM (SELECT p.member_id, DATE_FORMAT(p.purchased_at + INTERVAL ? SECOND, '%%Y-%%m-01') AS month, p.total,
                                      (SELECT COALESCE(SUM(r.amount), 0) FROM earning_refund r WHERE r.purchase_id = p.id) AS refunded,
+                                     GREATEST(p.created_at, COALESCE((SELECT MAX(r.created_at) FROM earning_refund r WHERE r.purchase_id = p.id),
+                                                                     p.created_at)) AS last_change,
                                      (SELECT COALESCE(SUM(l.unit_price * (l.quantity - (%1$s))), 0) FROM earning_purchase_line l
                                       WHERE l.purchase_id = p.id AND l.green_method IS NOT NULL) AS green_spend,
                                      (SELECT COALESCE(SUM(l.co2e_grams - FLOOR(l.co2e_grams * (%1$s) / l.quantity)), 0) FROM earning_purchase_line l
@@ -48,7 +52,8 @@ public class PurchaseTotalsQuery {
                         GROUP BY member_id, month ORDER BY member_id, month""".formatted(REFUNDED_UNITS))
                 .params(offset.getTotalSeconds(), fromPurchaseId, fromMember, untilMember)
                 .query((rs, n) -> new MemberMonth(rs.getLong("member_id"), LocalDate.parse(rs.getString("month")), rs.getInt("purchases"),
-                        rs.getBigDecimal("spend"), rs.getBigDecimal("green_spend"), rs.getLong("co2e_grams")))
+                        rs.getBigDecimal("spend"), rs.getBigDecimal("green_spend"), rs.getLong("co2e_grams"),
+                        UtcTimes.fromColumn(rs.getObject("last_change", LocalDateTime.class))))
                 .list();
     }
 }

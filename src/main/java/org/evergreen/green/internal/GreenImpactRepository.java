@@ -2,6 +2,7 @@ package org.evergreen.green.internal;
 
 import org.evergreen.earning.PurchaseRecorded;
 import org.evergreen.earning.PurchaseRefunded;
+import org.evergreen.merchant.Region;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,8 +22,9 @@ import java.util.TreeMap;
 
 /**
  * What the green feature keeps of each purchase, and the aggregates the reports read: the member's months, years by
- * method and by merchant, and the merchant's store days, store methods by month and green products by month. Called
- * inside the listener's transaction; a purchase adds its figures, a refund adds the negative of its lines' share.
+ * method and by merchant; the merchant's store days, store methods by month and green products by month; the
+ * districts' months by merchant category and their counted active members. Called inside the listener's transaction;
+ * a purchase adds its figures, a refund adds the negative of its lines' share.
  */
 @Repository
 public class GreenImpactRepository {
@@ -62,12 +64,13 @@ public class GreenImpactRepository {
     public void add(PurchaseRecorded purchase) {
         LocalDate day = LocalDate.ofInstant(purchase.purchasedAt(), zone);
         LocalDate month = day.withDayOfMonth(1);
+        String region = purchase.regionCode() == null ? Region.UNPLACED : purchase.regionCode();
         try {
             jdbc.sql("""
                             INSERT INTO green_purchase (purchase_id, member_id, merchant_id, store_id, region_code, merchant_category, month,
                                                         purchased_on, total, amount_left, green_points, green_points_left)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(purchase.purchaseId(), purchase.memberId(), purchase.merchantId(), purchase.storeId(), purchase.regionCode(),
+                    .params(purchase.purchaseId(), purchase.memberId(), purchase.merchantId(), purchase.storeId(), region,
                             purchase.merchantCategory(), month, day, purchase.total(), purchase.total(), purchase.greenPoints(),
                             purchase.greenPoints())
                     .update();
@@ -80,7 +83,7 @@ public class GreenImpactRepository {
                 green.add(new GreenLine(line.sku(), line.name(), line.greenMethod(), line.quantity(), line.amount(), line.co2eGrams()));
             }
         }
-        apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), purchase.regionCode(), purchase.merchantCategory(),
+        apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), region, purchase.merchantCategory(),
                 month, day, 1, purchase.total(), purchase.points(), purchase.greenPoints(), green));
     }
 
@@ -109,9 +112,11 @@ public class GreenImpactRepository {
         }
         BigDecimal amount = BigDecimal.ZERO;
         List<GreenLine> green = new ArrayList<>();
+        // A purchase counted before the methods (no day kept) took its green part from the till's flag: so does its refund.
+        boolean countedByTillFlag = purchase.day() == null;
         for (PurchaseRefunded.Line line : refund.lines()) {
             amount = amount.add(line.amount());
-            if (line.green() && line.greenMethod() != null) {
+            if (line.green() && (line.greenMethod() != null || countedByTillFlag)) {
                 green.add(new GreenLine(line.sku(), "", line.greenMethod(), -line.quantity(), line.amount().negate(), -line.co2eGrams()));
             }
         }
@@ -122,7 +127,7 @@ public class GreenImpactRepository {
         jdbc.sql("UPDATE green_purchase SET amount_left = ?, green_points_left = green_points_left - ? WHERE purchase_id = ?")
                 .params(amountLeft, greenPoints, refund.purchaseId()).update();
         apply(new Change(purchase.memberId(), purchase.merchantId(), purchase.storeId(), purchase.regionCode(), purchase.merchantCategory(),
-                purchase.month(), purchase.day(), amountLeft.signum() == 0 ? -1 : 0, amount.negate(), -refund.pointsClawedBack(), -greenPoints,
+                purchase.month(), purchase.day(), amountLeft.signum() == 0 ? -1 : 0, amount.negate(), -refund.pointsClawedBack() - refund.platformPointsReversed(), -greenPoints,
                 green));
     }
 
@@ -141,6 +146,10 @@ public class GreenImpactRepository {
                 .params(change.memberId(), change.month(), change.purchases(), change.spend(), change.greenSpend(), change.greenPoints(),
                         change.co2eGrams())
                 .update();
+        if (change.day() == null) {
+            // A purchase counted before the methods, stores' days and districts were kept: only its member's month has it.
+            return;
+        }
         jdbc.sql("""
                         INSERT INTO green_member_year_merchant (member_id, year, merchant_id, spend, green_spend, green_points, co2e_grams)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -157,10 +166,6 @@ public class GreenImpactRepository {
             jdbc.sql("INSERT INTO green_member_year_method (member_id, year, method_code, green_spend, co2e_grams) VALUES " + rows(byMethod.size(), 5)
                             + " ON DUPLICATE KEY UPDATE green_spend = green_spend + VALUE(green_spend), co2e_grams = co2e_grams + VALUE(co2e_grams)")
                     .params(values).update();
-        }
-        if (change.day() == null) {
-            applyToRegion(change);
-            return;
         }
         jdbc.sql("""
                         INSERT INTO green_store_day (merchant_id, store_id, day, purchases, spend, green_spend, green_points, co2e_grams)

@@ -7,10 +7,9 @@ import org.evergreen.green.FactorDraft;
 import org.evergreen.green.GreenMethod;
 import org.evergreen.green.MethodDraft;
 import org.evergreen.shared.database.RetryingTransactions;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -30,12 +29,14 @@ import java.util.stream.Collectors;
 
 /**
  * Publishes the platform's standard methods (reference data in {@code green/standard-methods.csv}, not demo data) into
- * an empty registry at start-up, each with its first factor version in force from 2026-01-01 Beijing time, before any
+ * the registry at start-up, each with its first factor version in force from 2026-01-01 Beijing time, before any
  * purchase of this platform. A method already there, by its code, is left as it is: admins supersede it with versions.
+ * It runs while the application starts, before the registry is first read and before any request is served.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class StandardMethods implements ApplicationRunner {
+@Component("standardMethods")
+class StandardMethods implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(StandardMethods.class);
 
     static final Instant IN_FORCE_FROM = Instant.parse("2025-12-31T16:00:00Z");
     private static final String ACTOR = "system:standard-methods";
@@ -51,7 +52,7 @@ class StandardMethods implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterPropertiesSet() {
         Set<String> published = repository.all().stream().map(GreenMethod::code).collect(Collectors.toSet());
         for (CSVRecord row : rows()) {
             if (!row.isConsistent()) {
@@ -67,8 +68,10 @@ class StandardMethods implements ApplicationRunner {
             try {
                 transactions.execute(() -> repository.insertVersion(repository.insertMethod(method, clock.instant(), ACTOR), 1, factor,
                         clock.instant(), ACTOR));
-            } catch (DuplicateKeyException anotherNode) {
-                // Another node starting at the same moment published it first.
+            } catch (DuplicateKeyException taken) {
+                // Another node starting at the same moment published it first, or an admin's method covers one of its categories.
+                log.warn("Standard green method {} not published: its code, a category or a SKU is taken ({})", method.code(),
+                        taken.getMostSpecificCause().getMessage());
             }
         }
     }

@@ -89,7 +89,10 @@ class AdminGreenMethodsView extends VerticalLayout implements HasDynamicTitle {
             summary.addClassName("green-check-summary");
             check.add(summary);
             UnorderedList differences = new UnorderedList();
-            report.differences().forEach(line -> differences.add(new ListItem(line)));
+            report.differences().forEach(difference -> differences.add(new ListItem(getTranslation("green.check.difference",
+                    difference.memberId(), difference.month().toString(), String.join(getTranslation("green.check.separator"),
+                            difference.fields().stream().map(field -> getTranslation("green.check.field", getTranslation("green.check.field."
+                                    + field.name()), field.kept(), field.recomputed())).toList())))));
             check.add(differences);
         }
         Button now = new Button(getTranslation("green.check.now"), click -> showCheck(reconciliation.check()));

@@ -52,7 +52,7 @@ public class GreenMethodsView extends VerticalLayout implements HasDynamicTitle 
 
     private Section section(GreenMethod method, GreenTexts texts) {
         Div covers = new Div(new Paragraph(getTranslation("green.methods.covers", String.join(", ", method.categories()),
-                method.skus().isEmpty() ? "—" : String.join(", ", method.skus()))));
+                method.skus().isEmpty() ? getTranslation("green.methods.noSkus") : String.join(", ", method.skus()))));
         Grid<FactorVersion> versions = new Grid<>();
         versions.addClassName("factor-versions");
         versions.addColumn(version -> texts.validity(method, version)).setHeader(getTranslation("green.methods.version")).setAutoWidth(true);

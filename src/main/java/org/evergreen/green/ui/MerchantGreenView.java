@@ -173,7 +173,7 @@ class MerchantGreenView extends VerticalLayout implements HasDynamicTitle {
         Grid<MerchantGreenAnalytics.ProductFigures> grid = new Grid<>();
         grid.addClassName("analytics-product-grid");
         grid.addColumn(MerchantGreenAnalytics.ProductFigures::name).setHeader(getTranslation("analytics.product")).setFlexGrow(2);
-        grid.addColumn(MerchantGreenAnalytics.ProductFigures::sku).setHeader("SKU");
+        grid.addColumn(MerchantGreenAnalytics.ProductFigures::sku).setHeader(getTranslation("analytics.sku"));
         grid.addColumn(row -> row.method().name(getLocale())).setHeader(getTranslation("impact.method"));
         grid.addColumn(row -> formats.number(row.units(), getLocale())).setHeader(getTranslation("analytics.units"));
         grid.addColumn(row -> "¥" + row.greenSpend().toPlainString()).setHeader(getTranslation("impact.greenSpendColumn"));

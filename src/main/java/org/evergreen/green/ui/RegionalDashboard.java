@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The regional dashboard, the same for the regulator and the platform's admins: every district's active members,
@@ -157,7 +158,7 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
                 section("regions-district-categories", getTranslation("regions.byCategory"), categories));
     }
 
-    private <T> void addFigureColumns(Grid<T> grid, java.util.function.Function<T, Row> row, boolean withActiveMembers) {
+    private <T> void addFigureColumns(Grid<T> grid, Function<T, Row> row, boolean withActiveMembers) {
         if (withActiveMembers) {
             grid.addColumn(item -> formats.number(row.apply(item).activeMembers(), getLocale())).setHeader(getTranslation("regions.activeMembers"));
         }
@@ -174,7 +175,7 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
         Map<String, Double> values = new LinkedHashMap<>();
         figures.months().forEach(month -> values.put(monthFormat.format(month.month()), month.row().figures().co2eGrams() / 1_000.0));
         String svg = ImpactCharts.svg(ImpactCharts.bars(values, CHART_FONT), 720, 240);
-        String heading = title + " (" + getTranslation("impact.chart.kg") + ")";
+        String heading = getTranslation("regions.chartTitle", title, getTranslation("impact.chart.kg"));
         Image chart = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)), heading);
         chart.addClassName("impact-monthly-chart");
         Div section = new Div(new H3(heading), chart);
