@@ -66,12 +66,12 @@ class GreenEventsRecoveryTest {
      * registry; the table is back afterwards.
      */
     private static void buyWhileTheListenerFails(JdbcClient jdbc, GreenPurchases green, long member) throws InterruptedException {
-        jdbc.sql("RENAME TABLE green_member_month TO green_member_month_away").update();
+        jdbc.sql("RENAME TABLE green_contribution TO green_contribution_away").update();
         long rollbacks = rollbacks(jdbc);
         green.buyBulbsAndTea(member);
         GreenPurchases.await(() -> rollbacks(jdbc) > rollbacks);
         assertThat(undelivered(jdbc)).isEqualTo(1);
-        jdbc.sql("RENAME TABLE green_member_month_away TO green_member_month").update();
+        jdbc.sql("RENAME TABLE green_contribution_away TO green_contribution").update();
     }
 
     /** Deliveries of purchase events to the green listener not completed yet (the registry keeps one row each). */

@@ -17,6 +17,7 @@ import org.evergreen.green.internal.GreenImpactRepository;
 import org.evergreen.portal.AccessDeniedView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
@@ -44,6 +45,8 @@ class MyImpactViewTest extends KaribuTest {
     GreenImpactRepository impact;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theMemberSeesTheirYearAgainstLastYearByMonthKindAndMerchant() throws Exception {
@@ -106,13 +109,15 @@ class MyImpactViewTest extends KaribuTest {
     }
 
     /** Last year's purchase, delivered to the green listener's repository as its event would be. */
-    private void lastYearsBulb(long memberId) {
+    private void lastYearsBulb(long memberId) throws InterruptedException {
         int lastYear = reports.currentYear() - 1;
         long merchant = new CatalogFixtures(context).merchantOf("merchant");
         PurchaseRecorded purchase = new PurchaseRecorded(-memberId, merchant, 1, null, "CONVENIENCE_STORE", memberId,
                 LocalDate.of(lastYear, 6, 15).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), new BigDecimal("30.00"), 60, 30,
                 List.of(new PurchaseRecorded.Line("LED-9W", "LED 灯泡", "led-lighting", 1, new BigDecimal("30.00"), true, "led-lighting", 17_679)));
         transactions.executeWithoutResult(status -> impact.add(purchase));
+        GreenPurchases.await(() -> jdbc.sql("SELECT COUNT(*) FROM green_member_month WHERE member_id = ? AND YEAR(month) = ?")
+                .params(memberId, lastYear).query(Long.class).single() > 0);
     }
 
     private static String text(String cardClass) {
