@@ -99,6 +99,7 @@ class GreenBenchmark {
             time("green.regional_district_12_months", i -> as(regulator, () -> monitoring.figures(now.minusMonths(11), now, "310115")));
 
             Buyers buyers = buyers(app, jdbc);
+            lag(app, jdbc, buyers, 100, Duration.ofSeconds(15));
             lag(app, jdbc, buyers, 500, Duration.ofSeconds(15));
             withListeners = serviceLoop(app, buyers, 16, Duration.ofSeconds(15));
             report("green.purchases_service.with_listeners.threads16", withListeners, "per_s");

@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the green aggregates up to date from the purchase events, after each purchase's commit and in a transaction
- * of its own. Each event counts once however often it is delivered (a retry after a failure, a republication at
- * restart): the first statement of each delivery claims the purchase or refund by its id, and a delivery that finds it
- * claimed changes nothing. {@code evergreen.green.listening=false} leaves it out (the green benchmark measures the till
- * without it); nothing then follows the purchases.
+ * Follows the purchase events for the green aggregates, after each purchase's commit and in a transaction of its own:
+ * it claims the purchase or refund and appends what it adds, which the folder then folds into the aggregates. Each event
+ * counts once however often it is delivered (a retry after a failure, a republication at restart): the first statement
+ * of each delivery claims the purchase or refund by its id, and a delivery that finds it claimed changes nothing.
+ * {@code evergreen.green.listening=false} leaves it out (the green benchmark measures the till without it); nothing then
+ * follows the purchases.
  *
  * <p>What {@code @ApplicationModuleListener} stands for (asynchronous, after the commit, completed in the publication
- * registry), with the transaction opened by {@link RetryingTransactions} instead of the annotation: concurrent upserts
- * of one aggregate row make InnoDB pick deadlock victims, and a victim is run again at once rather than left for the
- * next restart's republication.
+ * registry), with the transaction opened by {@link RetryingTransactions} instead of the annotation, so that a deadlock
+ * victim (a refund locks its purchase's claim) is run again at once rather than left for the next restart.
  */
 @Component
 @ConditionalOnProperty(name = "evergreen.green.listening", havingValue = "true", matchIfMissing = true)

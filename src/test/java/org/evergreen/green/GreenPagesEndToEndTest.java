@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,9 @@ class GreenPagesEndToEndTest extends BrowserTest {
         screenshot("member-impact");
 
         page.locator("vaadin-button.logout").click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
         signIn("regulator", "evergreen");
+        assertThat(page).hasURL(Pattern.compile(".*/regulator.*"));
         page.navigate(url("regulator/regions"));
         assertThat(page.locator(".regions-district-grid")).containsText("上海市黄浦区");
         assertThat((Integer) page.locator("img.impact-monthly-chart").first().evaluate("image => image.naturalWidth")).isGreaterThan(0);
