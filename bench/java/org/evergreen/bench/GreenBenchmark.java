@@ -351,7 +351,7 @@ class GreenBenchmark {
                 TillPrincipal till = buyers.tills().get((int) (number % buyers.tills().size()));
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-                long id = purchases.record(till, basket(buyers, number), "lag-" + number).purchaseId();
+                long id = purchases.record(till, basket(buyers, number), "lag-" + (int) rate + "-" + number).purchaseId();
                 committed.put(id, System.nanoTime());
                 return null;
             });

@@ -89,7 +89,7 @@ public class AggregateFolder {
         this.transactions = transactions;
     }
 
-    @Scheduled(fixedDelayString = "${evergreen.green.fold-interval:200ms}")
+    @Scheduled(fixedDelayString = "${evergreen.green.fold-interval:100ms}")
     void foldPending() {
         while (transactions.execute(this::foldBatch) == BATCH) {
             // A full batch: more are probably waiting.
