@@ -21,7 +21,7 @@ class EventListenerExecution implements AsyncConfigurer, DisposableBean {
 
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
-    EventListenerExecution(@Value("${evergreen.events.listener-threads:4}") int threads) {
+    EventListenerExecution(@Value("${evergreen.events.listener-threads:8}") int threads) {
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
         executor.setThreadNamePrefix("event-listener-");
