@@ -29,15 +29,36 @@ public class EarningPolicies {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final EarningPolicy defaults;
+    private final BigDecimal defaultGreenBonusLimit;
     private final ImmutableRowCache<EarningPolicy> versions = new ImmutableRowCache<>(1_000);
 
     EarningPolicies(JdbcClient jdbc, CurrentUser currentUser, Clock clock,
                     @Value("${evergreen.earning.bonus-cap-percent:10}") BigDecimal bonusCapPercent,
-                    @Value("${evergreen.earning.yuan-per-point:0.01}") BigDecimal yuanPerPoint) {
+                    @Value("${evergreen.earning.yuan-per-point:0.01}") BigDecimal yuanPerPoint,
+                    @Value("${evergreen.earning.max-green-points-per-yuan:5}") BigDecimal defaultGreenBonusLimit) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.clock = clock;
         this.defaults = new EarningPolicy(bonusCapPercent, yuanPerPoint, null);
+        this.defaultGreenBonusLimit = defaultGreenBonusLimit;
+    }
+
+    /** The most green points per yuan a merchant's new rule version may give: public, as every limit on earning is. */
+    public BigDecimal greenBonusLimit() {
+        return jdbc.sql("SELECT max_points_per_yuan FROM earning_green_bonus_limit ORDER BY set_at DESC, id DESC LIMIT 1")
+                .query(BigDecimal.class).optional().orElse(defaultGreenBonusLimit);
+    }
+
+    /** Admins set the limit on merchants' green bonus; it applies to rule versions disclosed from now on. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setGreenBonusLimit(BigDecimal maxPointsPerYuan) {
+        if (maxPointsPerYuan == null || maxPointsPerYuan.signum() < 0 || maxPointsPerYuan.scale() > 2
+                || maxPointsPerYuan.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new InvalidInputException("maxGreenPointsPerYuan", "policy.greenLimit.invalid");
+        }
+        jdbc.sql("INSERT INTO earning_green_bonus_limit (max_points_per_yuan, set_at, set_by) VALUES (?, ?, ?)")
+                .params(maxPointsPerYuan, UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
+                .update();
     }
 
     /** The policy in force now: public, as every limit on earning is. */

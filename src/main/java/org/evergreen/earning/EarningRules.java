@@ -2,6 +2,7 @@ package org.evergreen.earning;
 
 import org.evergreen.earning.internal.RuleSetRepository;
 import org.evergreen.security.CurrentUser;
+import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,10 @@ public class EarningRules {
         RuleSet checked = checked(rules);
         if (from.isBefore(now)) {
             throw new InvalidInputException("effectiveFrom", "rules.retroactive");
+        }
+        BigDecimal greenLimit = policies.greenBonusLimit();
+        if (checked.greenPointsPerYuan().compareTo(greenLimit) > 0) {
+            throw new InvalidInputException("greenPointsPerYuan", "rules.green.aboveLimit", DisplayFormats.plain(greenLimit));
         }
         int version = ruleSets.nextVersion(merchantId);
         ruleSets.insert(merchantId, version, checked, now, from, currentUser.require().getUsername());

@@ -8,14 +8,17 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
+import org.evergreen.green.GreenMerchants;
 import org.evergreen.member.Tiers;
 import org.evergreen.portal.AccessDeniedView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.evergreen.shared.validation.InvalidInputException;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -34,6 +37,9 @@ class EarningPolicyViewTest extends KaribuTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EarningRules earningRules;
 
     @Test
     void anAdminSetsThresholdsAndTheCapAndLaunchesASignUpBonus() {
@@ -82,6 +88,45 @@ class EarningPolicyViewTest extends KaribuTest {
         assertThatThrownBy(() -> policies.set(new BigDecimal("100"), new BigDecimal("0.01"))).isInstanceOf(AccessDeniedException.class);
         login("regulator");
         assertThatThrownBy(() -> tiers.recordQualifyingSpend(1, new BigDecimal("99999"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anAdminLimitsTheGreenBonusAndNewRuleVersionsStayWithinIt() {
+        long merchant = new GreenMerchants(context).newMerchant().id();
+        RuleSet generous = new RuleSet(BigDecimal.ONE, List.of(), List.of(), BigDecimal.ONE, BigDecimal.ONE, List.of(), new BigDecimal("3"));
+        RuleSet withinLimit = new RuleSet(BigDecimal.ONE, List.of(), List.of(), BigDecimal.ONE, BigDecimal.ONE, List.of(), new BigDecimal("2"));
+        try {
+            login("admin");
+            navigate("admin/earning");
+            BigDecimalField limit = _get(BigDecimalField.class, spec -> spec.withClasses("green-limit"));
+            assertThat(limit.getValue()).isEqualByComparingTo("5");
+            setValue(limit, new BigDecimal("150"));
+            _click(_get(Button.class, spec -> spec.withClasses("save-green-limit")));
+            assertThat(limit.getErrorMessage()).isEqualTo("请输入 0 至 100 的每元积分，最多两位小数。");
+            assertThat(policies.greenBonusLimit()).isEqualByComparingTo("5");
+            setValue(limit, new BigDecimal("2"));
+            _click(_get(Button.class, spec -> spec.withClasses("save-green-limit")));
+            assertThat(policies.greenBonusLimit()).isEqualByComparingTo("2");
+
+            long versionsBefore = jdbc.sql("SELECT COUNT(*) FROM earning_rule_set WHERE merchant_id = ?").param(merchant).query(Long.class).single();
+            assertThatThrownBy(() -> earningRules.disclose(merchant, generous, null)).isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+                assertThat(refused.field()).isEqualTo("greenPointsPerYuan");
+                assertThat(refused.messageKey()).isEqualTo("rules.green.aboveLimit");
+                assertThat(refused.arguments()).containsExactly("2");
+            });
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM earning_rule_set WHERE merchant_id = ?").param(merchant).query(Long.class).single())
+                    .isEqualTo(versionsBefore);
+            earningRules.disclose(merchant, withinLimit, null);
+
+            navigate("rules");
+            assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("platform-rules")).getElement().getTextRecursively())
+                    .contains("商户的绿色商品奖励最多为每元 2 积分");
+            login("merchant");
+            assertThatThrownBy(() -> policies.setGreenBonusLimit(BigDecimal.TEN)).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            login("admin");
+            policies.setGreenBonusLimit(new BigDecimal("5"));
+        }
     }
 
     private long count(String table) {

@@ -62,6 +62,7 @@ class EarningPolicyView extends VerticalLayout implements HasDynamicTitle {
         platformCampaigns.setItems(query -> campaigns.platformCampaigns(query.getOffset(), query.getLimit()).stream());
         platformCampaigns.setHeight("16em");
         add(new H3(getTranslation("tiers.title")), tierForm(), new H3(getTranslation("policy.title")), capForm(),
+                new H3(getTranslation("policy.greenLimit.title")), greenLimitForm(),
                 new H3(getTranslation("policy.signUp")), signUpForm(), platformCampaigns);
     }
 
@@ -89,6 +90,17 @@ class EarningPolicyView extends VerticalLayout implements HasDynamicTitle {
         save.addClassName("save-policy");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return card(new Paragraph(getTranslation("policy.help")), new FormLayout(cap, value), save);
+    }
+
+    private Div greenLimitForm() {
+        BigDecimalField limit = new BigDecimalField(getTranslation("policy.greenLimit"));
+        limit.setValue(policies.greenBonusLimit());
+        limit.addClassName("green-limit");
+        FormErrors errors = new FormErrors(this).field("maxGreenPointsPerYuan", limit);
+        Button save = new Button(getTranslation("action.save"), click -> save(errors, () -> policies.setGreenBonusLimit(limit.getValue())));
+        save.addClassName("save-green-limit");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return card(new Paragraph(getTranslation("policy.greenLimit.help")), new FormLayout(limit), save);
     }
 
     private Div signUpForm() {

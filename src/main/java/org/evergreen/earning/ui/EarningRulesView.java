@@ -30,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.evergreen.earning.Campaigns;
 import org.evergreen.earning.EarningFacts;
+import org.evergreen.earning.EarningPolicies;
 import org.evergreen.earning.EarningRules;
 import org.evergreen.earning.PointsCalculation;
 import org.evergreen.earning.PurchaseRequest;
@@ -92,7 +93,9 @@ class EarningRulesView extends VerticalLayout implements HasDynamicTitle {
     private final BreakdownGrid preview;
     private final Paragraph previewTotal = new Paragraph();
 
-    EarningRulesView(EarningRules rules, Campaigns campaigns, CurrentUser currentUser, DisplayFormats formats, Clock clock) {
+    EarningRulesView(EarningRules rules, Campaigns campaigns, EarningPolicies policies, CurrentUser currentUser, DisplayFormats formats,
+                     Clock clock) {
+        greenRate.setHelperText(getTranslation("rules.green.limitHelp", DisplayFormats.plain(policies.greenBonusLimit())));
         this.rules = rules;
         this.formats = formats;
         this.clock = clock;

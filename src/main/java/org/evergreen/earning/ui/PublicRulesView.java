@@ -60,6 +60,7 @@ public class PublicRulesView extends VerticalLayout implements HasDynamicTitle {
                         DisplayFormats.plain(policy.yuanPerPoint()))),
                 new Paragraph(getTranslation("rules.public.tiers", DisplayFormats.plain(thresholds.silverSpend()),
                         DisplayFormats.plain(thresholds.goldSpend()))),
+                new Paragraph(getTranslation("rules.public.greenLimit", DisplayFormats.plain(policies.greenBonusLimit()))),
                 list(campaigns.platformCampaigns(0, 20).stream().map(texts::describe).toList()));
         platform.addClassNames("card", "platform-rules");
 
