@@ -1,5 +1,6 @@
 package org.evergreen.green.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -23,6 +25,7 @@ import org.evergreen.green.GreenReports;
 import org.evergreen.green.ImpactCharts;
 import org.evergreen.green.ImpactReport;
 import org.evergreen.green.ImpactReportPdfs;
+import org.evergreen.green.ShareCards;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
 
@@ -51,10 +54,13 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final Select<Integer> year = new Select<>();
 
     private final ImpactReportPdfs pdfs;
+    private final ShareCards cards;
+    private final Div share = new Div();
 
-    MyImpactView(GreenReports reports, ImpactReportPdfs pdfs, DisplayFormats formats) {
+    MyImpactView(GreenReports reports, ImpactReportPdfs pdfs, ShareCards cards, DisplayFormats formats) {
         this.reports = reports;
         this.pdfs = pdfs;
+        this.cards = cards;
         this.formats = formats;
         this.texts = new GreenTexts(this, formats);
         addClassName("my-impact-view");
@@ -80,8 +86,34 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         year.setItems(report.years());
         year.setValue(selectedYear);
         content.removeAll();
-        content.add(new H2(getTranslation("impact.heading", report.year())), pdfLink(report.year()), headline(report), equivalents(report), monthly(report),
+        showShare(report.year());
+        content.add(new H2(getTranslation("impact.heading", report.year())), pdfLink(report.year()), share, headline(report), equivalents(report), monthly(report),
                 byMethod(report), byMerchant(report), new Anchor("green/methods", getTranslation("impact.howCounted")));
+    }
+
+    /** The year's share card: a button to share it, or its link and a button to stop sharing it. */
+    private void showShare(int year) {
+        share.removeAll();
+        share.addClassName("impact-share");
+        cards.mine(year).ifPresentOrElse(token -> {
+            Anchor link = new Anchor("green/card/" + token, getTranslation("impact.card.open"));
+            link.setTarget("_blank");
+            link.addClassName("impact-card-link");
+            Button stop = new Button(getTranslation("impact.card.stop"), click -> {
+                cards.stop(token);
+                Notification.show(getTranslation("impact.card.stopped"));
+                showShare(year);
+            });
+            stop.addClassName("impact-card-stop");
+            share.add(new Paragraph(getTranslation("impact.card.shared")), link, stop);
+        }, () -> {
+            Button create = new Button(getTranslation("impact.card.share"), click -> {
+                cards.share(year);
+                showShare(year);
+            });
+            create.addClassName("impact-card-share");
+            share.add(create);
+        });
     }
 
     /** The same report as a PDF in the reader's language, made when the link is followed. */
