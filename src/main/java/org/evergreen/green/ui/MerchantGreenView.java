@@ -3,12 +3,7 @@ package org.evergreen.green.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -22,6 +17,7 @@ import org.evergreen.green.MerchantGreenAnalytics;
 import org.evergreen.green.MerchantGreenAnalytics.Period;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.SvgImage;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 
@@ -32,8 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +47,7 @@ class MerchantGreenView extends VerticalLayout implements HasDynamicTitle {
     private final GreenAnalytics analytics;
     private final DisplayFormats formats;
     private final GreenTexts texts;
-    private final Select<YearMonth> from = new Select<>();
-    private final Select<YearMonth> until = new Select<>();
+    private final MonthSpan span;
     private final Div content = new Div();
     private final FormErrors errors = new FormErrors(this);
 
@@ -63,31 +56,11 @@ class MerchantGreenView extends VerticalLayout implements HasDynamicTitle {
         this.formats = formats;
         this.texts = new GreenTexts(this, formats);
         addClassName("merchant-green-view");
-        YearMonth now = analytics.currentMonth();
-        List<YearMonth> months = new ArrayList<>();
-        for (int back = 0; back < GreenAnalytics.MAX_MONTHS * 2; back++) {
-            months.add(now.minusMonths(back));
-        }
-        DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern(getTranslation("analytics.monthPattern"), getLocale());
-        for (Select<YearMonth> select : List.of(from, until)) {
-            select.setItems(months);
-            select.setItemLabelGenerator(monthFormat::format);
-            select.addValueChangeListener(change -> {
-                if (change.isFromClient()) {
-                    show();
-                }
-            });
-        }
-        from.setLabel(getTranslation("analytics.from"));
-        until.setLabel(getTranslation("analytics.until"));
-        from.addClassName("analytics-from");
-        until.addClassName("analytics-until");
-        from.setValue(now.minusMonths(11));
-        until.setValue(now);
-        errors.field("until", until);
+        span = new MonthSpan(analytics.currentMonth(), "analytics", this::show);
+        span.reportTo(errors);
         content.setWidthFull();
         content.addClassName("analytics-content");
-        add(new HorizontalLayout(from, until), content);
+        add(span, content);
         show();
     }
 
@@ -96,18 +69,18 @@ class MerchantGreenView extends VerticalLayout implements HasDynamicTitle {
         content.removeAll();
         MerchantGreenAnalytics figures;
         try {
-            figures = analytics.mine(from.getValue(), until.getValue());
+            figures = analytics.mine(span.from(), span.until());
         } catch (InvalidInputException refused) {
             errors.show(refused);
             return;
         }
         Figures totals = figures.totals();
-        Div cards = new Div(card("analytics-green-share", getTranslation("impact.greenShare"),
+        Div cards = new Div(new FigureCard("analytics-green-share", getTranslation("impact.greenShare"),
                         getTranslation("impact.percent", totals.greenSharePercent().toPlainString()),
                         getTranslation("impact.greenSpend", "¥" + totals.greenSpend().toPlainString(), "¥" + totals.spend().toPlainString())),
-                card("analytics-green-points", getTranslation("analytics.greenPointsIssued"), formats.number(totals.greenPoints(), getLocale()),
+                new FigureCard("analytics-green-points", getTranslation("analytics.greenPointsIssued"), formats.number(totals.greenPoints(), getLocale()),
                         getTranslation("analytics.purchases", totals.purchases())),
-                card("analytics-co2e", getTranslation("analytics.co2e"), texts.co2e(totals.co2eGrams()), ""));
+                new FigureCard("analytics-co2e", getTranslation("analytics.co2e"), texts.co2e(totals.co2eGrams()), ""));
         cards.addClassName("impact-cards");
         content.add(cards, csvLink(figures.from(), figures.until()),
                 chart("analytics-weekly", getTranslation("analytics.weekly", getTranslation("impact.chart.kg")), figures.weeks(),
@@ -117,27 +90,13 @@ class MerchantGreenView extends VerticalLayout implements HasDynamicTitle {
                 storeGrid(figures), methodGrid(figures), productGrid(figures));
     }
 
-    private Div card(String className, String label, String value, String note) {
-        Span labelSpan = new Span(label);
-        labelSpan.addClassName("impact-card-label");
-        Span valueSpan = new Span(value);
-        valueSpan.addClassName("impact-card-value");
-        Span noteSpan = new Span(note);
-        noteSpan.addClassName("impact-card-note");
-        Div card = new Div(labelSpan, valueSpan, noteSpan);
-        card.addClassNames("card", "impact-card", className);
-        return card;
-    }
-
     private Div chart(String className, String title, List<Period> periods, DateTimeFormatter label) {
         Map<String, Double> values = new LinkedHashMap<>();
         periods.forEach(period -> values.put(label.format(period.start()), period.figures().co2eGrams() / 1_000.0));
         String svg = ImpactCharts.svg(ImpactCharts.bars(values, CHART_FONT), 720, 260);
-        Image image = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)), title);
+        SvgImage image = new SvgImage(svg, title);
         image.addClassName("impact-monthly-chart");
-        Div section = new Div(new H3(title), image);
-        section.addClassNames("card", "impact-monthly", className);
-        return section;
+        return new TitledCard(className, title, image);
     }
 
     private Div storeGrid(MerchantGreenAnalytics figures) {
@@ -153,7 +112,7 @@ class MerchantGreenView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(figures.byStore());
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("analytics.none"));
-        return section("analytics-by-store", getTranslation("analytics.byStore"), grid);
+        return new TitledCard("analytics-by-store", getTranslation("analytics.byStore"), grid);
     }
 
     private Div methodGrid(MerchantGreenAnalytics figures) {
@@ -166,7 +125,7 @@ class MerchantGreenView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(figures.byMethod());
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("analytics.none"));
-        return section("analytics-by-method", getTranslation("analytics.byMethod"), grid);
+        return new TitledCard("analytics-by-method", getTranslation("analytics.byMethod"), grid);
     }
 
     private Div productGrid(MerchantGreenAnalytics figures) {
@@ -181,13 +140,7 @@ class MerchantGreenView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(figures.topProducts());
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("analytics.none"));
-        return section("analytics-top-products", getTranslation("analytics.topProducts"), grid);
-    }
-
-    private static Div section(String className, String title, Grid<?> grid) {
-        Div section = new Div(new H3(title), grid);
-        section.addClassNames("card", "impact-by-merchant", className);
-        return section;
+        return new TitledCard("analytics-top-products", getTranslation("analytics.topProducts"), grid);
     }
 
     /** The figures by store and day as CSV, for the months shown, made when the link is followed. */

@@ -6,9 +6,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -28,12 +26,11 @@ import org.evergreen.green.ImpactReportPdfs;
 import org.evergreen.green.ShareCards;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.SvgImage;
 
 import java.awt.Font;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -131,28 +128,16 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         ImpactReport.Figures now = report.thisYear();
         ImpactReport.Figures before = report.lastYear();
         Div cards = new Div(
-                card("impact-co2e", getTranslation("impact.co2e"), texts.co2e(now.co2eGrams()), change(now.co2eGrams(), before.co2eGrams())),
-                card("impact-green-points", getTranslation("impact.greenPoints"), getTranslation("impact.points", now.greenPoints()),
+                new FigureCard("impact-co2e", getTranslation("impact.co2e"), texts.co2e(now.co2eGrams()), change(now.co2eGrams(), before.co2eGrams())),
+                new FigureCard("impact-green-points", getTranslation("impact.greenPoints"), getTranslation("impact.points", now.greenPoints()),
                         change(now.greenPoints(), before.greenPoints())),
-                card("impact-green-share", getTranslation("impact.greenShare"), getTranslation("impact.percent",
+                new FigureCard("impact-green-share", getTranslation("impact.greenShare"), getTranslation("impact.percent",
                         now.greenSharePercent().toPlainString()), getTranslation("impact.greenSpend", "¥" + now.greenSpend().toPlainString(),
                         "¥" + now.spend().toPlainString())),
-                card("impact-all-time", getTranslation("impact.allTime"), texts.co2e(report.allTime().co2eGrams()),
+                new FigureCard("impact-all-time", getTranslation("impact.allTime"), texts.co2e(report.allTime().co2eGrams()),
                         getTranslation("impact.allTimePoints", report.allTime().greenPoints())));
         cards.addClassName("impact-cards");
         return cards;
-    }
-
-    private Div card(String className, String label, String value, String note) {
-        Span labelSpan = new Span(label);
-        labelSpan.addClassName("impact-card-label");
-        Span valueSpan = new Span(value);
-        valueSpan.addClassName("impact-card-value");
-        Span noteSpan = new Span(note);
-        noteSpan.addClassName("impact-card-note");
-        Div card = new Div(labelSpan, valueSpan, noteSpan);
-        card.addClassNames("card", "impact-card", className);
-        return card;
     }
 
     /** "+12% on last year", "new this year" or nothing to compare. */
@@ -178,7 +163,7 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
 
     private Div monthly(ImpactReport report) {
         String svg = ImpactCharts.svg(ImpactCharts.monthlyCo2e(report, getLocale(), CHART_FONT), 720, 280);
-        Image chart = svgImage(svg, getTranslation("impact.chart.monthlyAlt", report.year(), texts.co2e(report.thisYear().co2eGrams())));
+        SvgImage chart = new SvgImage(svg, getTranslation("impact.chart.monthlyAlt", report.year(), texts.co2e(report.thisYear().co2eGrams())));
         chart.addClassName("impact-monthly-chart");
         Div section = new Div(new H3(getTranslation("impact.monthly", getTranslation("impact.chart.kg"))), chart);
         section.addClassNames("card", "impact-monthly");
@@ -194,7 +179,7 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         }
         String svg = ImpactCharts.svg(ImpactCharts.co2eByMethod(report.byMethod(), getLocale(), CHART_FONT),
                 720, 60 + 36 * report.byMethod().size());
-        Image chart = svgImage(svg, getTranslation("impact.chart.methodAlt", report.year()));
+        SvgImage chart = new SvgImage(svg, getTranslation("impact.chart.methodAlt", report.year()));
         chart.addClassName("impact-method-chart");
         Grid<ImpactReport.MethodFigures> grid = new Grid<>();
         grid.addClassName("impact-method-grid");
@@ -225,11 +210,6 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
 
     private static String share(BigDecimal part, BigDecimal whole) {
         return new ImpactReport.Figures(0, whole, part, 0, 0).greenSharePercent().toPlainString();
-    }
-
-    private static Image svgImage(String svg, String alternativeText) {
-        return new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)),
-                alternativeText);
     }
 
     @Override

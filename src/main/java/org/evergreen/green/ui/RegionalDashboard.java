@@ -3,22 +3,17 @@ package org.evergreen.green.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import org.evergreen.green.GreenAnalytics;
 import org.evergreen.green.ImpactCharts;
 import org.evergreen.green.RegionalFigures;
 import org.evergreen.green.RegionalFigures.Row;
 import org.evergreen.green.RegionalMonitoring;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.SvgImage;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +24,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,8 +41,7 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
     private final RegionalMonitoring monitoring;
     private final DisplayFormats formats;
     private final GreenTexts texts;
-    private final Select<YearMonth> from = new Select<>();
-    private final Select<YearMonth> until = new Select<>();
+    private final MonthSpan span;
     private final Div content = new Div();
     private final Div district = new Div();
     private final FormErrors errors = new FormErrors(this);
@@ -60,32 +51,12 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
         this.formats = formats;
         this.texts = new GreenTexts(this, formats);
         addClassName("regional-dashboard");
-        YearMonth now = monitoring.currentMonth();
-        List<YearMonth> months = new ArrayList<>();
-        for (int back = 0; back < GreenAnalytics.MAX_MONTHS * 2; back++) {
-            months.add(now.minusMonths(back));
-        }
-        DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern(getTranslation("analytics.monthPattern"), getLocale());
-        for (Select<YearMonth> select : List.of(from, until)) {
-            select.setItems(months);
-            select.setItemLabelGenerator(monthFormat::format);
-            select.addValueChangeListener(change -> {
-                if (change.isFromClient()) {
-                    show();
-                }
-            });
-        }
-        from.setLabel(getTranslation("analytics.from"));
-        until.setLabel(getTranslation("analytics.until"));
-        from.addClassName("regions-from");
-        until.addClassName("regions-until");
-        from.setValue(now.minusMonths(11));
-        until.setValue(now);
-        errors.field("until", until);
+        span = new MonthSpan(monitoring.currentMonth(), "regions", this::show);
+        span.reportTo(errors);
         content.setWidthFull();
         district.setWidthFull();
         district.addClassName("regions-district");
-        add(new Paragraph(getTranslation("regions.intro")), new HorizontalLayout(from, until), content, district);
+        add(new Paragraph(getTranslation("regions.intro")), span, content, district);
         show();
     }
 
@@ -95,18 +66,20 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
         district.removeAll();
         RegionalFigures figures;
         try {
-            figures = monitoring.figures(from.getValue(), until.getValue(), null);
+            figures = monitoring.figures(span.from(), span.until(), null);
         } catch (InvalidInputException refused) {
             errors.show(refused);
             return;
         }
         Row totals = figures.totals();
-        Div cards = new Div(card("regions-active", getTranslation("regions.activeMembers"), formats.number(totals.activeMembers(), getLocale())),
-                card("regions-purchases", getTranslation("analytics.purchaseCount"), formats.number(totals.figures().purchases(), getLocale())),
-                card("regions-points", getTranslation("regions.points"), formats.number(totals.points(), getLocale())),
-                card("regions-green-share", getTranslation("impact.greenShare"),
-                        getTranslation("impact.percent", totals.figures().greenSharePercent().toPlainString())),
-                card("regions-co2e", getTranslation("impact.co2e"), texts.co2e(totals.figures().co2eGrams())));
+        Div cards = new Div(
+                new FigureCard("regions-active", getTranslation("regions.activeMembers"), formats.number(totals.activeMembers(), getLocale()), ""),
+                new FigureCard("regions-purchases", getTranslation("analytics.purchaseCount"),
+                        formats.number(totals.figures().purchases(), getLocale()), ""),
+                new FigureCard("regions-points", getTranslation("regions.points"), formats.number(totals.points(), getLocale()), ""),
+                new FigureCard("regions-green-share", getTranslation("impact.greenShare"),
+                        getTranslation("impact.percent", totals.figures().greenSharePercent().toPlainString()), ""),
+                new FigureCard("regions-co2e", getTranslation("impact.co2e"), texts.co2e(totals.figures().co2eGrams()), ""));
         cards.addClassName("impact-cards");
 
         Grid<RegionalFigures.DistrictRow> districts = new Grid<>();
@@ -129,8 +102,8 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
         categories.setEmptyStateText(getTranslation("analytics.none"));
 
         content.add(cards, csvLink(figures.from(), figures.until()), trend(getTranslation("regions.trend"), figures),
-                section("regions-by-district", getTranslation("regions.byDistrict"), districts),
-                section("regions-by-category", getTranslation("regions.byCategory"), categories));
+                new TitledCard("regions-by-district", getTranslation("regions.byDistrict"), districts),
+                new TitledCard("regions-by-category", getTranslation("regions.byCategory"), categories));
     }
 
     private void showDistrict(RegionalFigures.@Nullable DistrictRow row) {
@@ -138,7 +111,7 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
         if (row == null) {
             return;
         }
-        RegionalFigures figures = monitoring.figures(from.getValue(), until.getValue(), row.region().code());
+        RegionalFigures figures = monitoring.figures(span.from(), span.until(), row.region().code());
         Grid<RegionalFigures.MonthRow> months = new Grid<>();
         months.addClassName("regions-month-grid");
         DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern(getTranslation("analytics.monthPattern"), getLocale());
@@ -154,8 +127,8 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
         categories.setItems(figures.categories());
         categories.setAllRowsVisible(true);
         district.add(trend(getTranslation("regions.districtTrend", row.region().name(getLocale())), figures),
-                section("regions-district-months", getTranslation("regions.byMonth", row.region().name(getLocale())), months),
-                section("regions-district-categories", getTranslation("regions.byCategory"), categories));
+                new TitledCard("regions-district-months", getTranslation("regions.byMonth", row.region().name(getLocale())), months),
+                new TitledCard("regions-district-categories", getTranslation("regions.byCategory"), categories));
     }
 
     private <T> void addFigureColumns(Grid<T> grid, Function<T, Row> row, boolean withActiveMembers) {
@@ -176,27 +149,9 @@ abstract class RegionalDashboard extends VerticalLayout implements HasDynamicTit
         figures.months().forEach(month -> values.put(monthFormat.format(month.month()), month.row().figures().co2eGrams() / 1_000.0));
         String svg = ImpactCharts.svg(ImpactCharts.bars(values, CHART_FONT), 720, 240);
         String heading = getTranslation("regions.chartTitle", title, getTranslation("impact.chart.kg"));
-        Image chart = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)), heading);
+        SvgImage chart = new SvgImage(svg, heading);
         chart.addClassName("impact-monthly-chart");
-        Div section = new Div(new H3(heading), chart);
-        section.addClassNames("card", "impact-monthly");
-        return section;
-    }
-
-    private static Div section(String className, String title, Grid<?> grid) {
-        Div section = new Div(new H3(title), grid);
-        section.addClassNames("card", "impact-by-merchant", className);
-        return section;
-    }
-
-    private static Div card(String className, String label, String value) {
-        Span labelSpan = new Span(label);
-        labelSpan.addClassName("impact-card-label");
-        Span valueSpan = new Span(value);
-        valueSpan.addClassName("impact-card-value");
-        Div card = new Div(labelSpan, valueSpan);
-        card.addClassNames("card", "impact-card", className);
-        return card;
+        return new TitledCard("impact-monthly", heading, chart);
     }
 
     private Anchor csvLink(YearMonth first, YearMonth last) {

@@ -2,7 +2,6 @@ package org.evergreen.green.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
@@ -14,10 +13,8 @@ import org.evergreen.green.Equivalent;
 import org.evergreen.green.ShareCards;
 import org.evergreen.green.ShareCards.CardFigures;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.SvgImage;
 import org.evergreen.shared.ui.LanguageSwitch;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * A member's shared impact card, open to anyone with its link: one year's CO₂e avoided, what it is like, green points
@@ -52,8 +49,7 @@ public class ShareCardView extends VerticalLayout implements HasUrlParameter<Str
         String points = getTranslation("impact.card.points", getTranslation("impact.points", card.greenPoints()),
                 getTranslation("impact.percent", card.greenSharePercent().toPlainString()));
         String heading = getTranslation("impact.card.heading", card.year());
-        Image image = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg(heading, co2e, like, points)
-                .getBytes(StandardCharsets.UTF_8)), heading + " " + co2e + " " + like + " " + points);
+        SvgImage image = new SvgImage(svg(heading, co2e, like, points), heading + " " + co2e + " " + like + " " + points);
         image.addClassName("share-card");
         add(new H1(heading), image);
     }

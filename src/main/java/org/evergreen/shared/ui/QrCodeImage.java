@@ -1,19 +1,15 @@
 package org.evergreen.shared.ui;
 
-import com.vaadin.flow.component.html.Image;
 import io.nayuki.qrcodegen.QrCode;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /** A QR code drawn on the server as SVG, so that no script or bundle is needed to show it. */
-public class QrCodeImage extends Image {
+public class QrCodeImage extends SvgImage {
 
     private static final int QUIET_ZONE = 4;
 
     public QrCodeImage(String text, String alternativeText) {
-        super("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.UTF_8)),
-                alternativeText);
+        super(svg(text), alternativeText);
         addClassName("qr-code");
     }
 
