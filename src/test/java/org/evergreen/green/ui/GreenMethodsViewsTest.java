@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -98,6 +99,16 @@ class GreenMethodsViewsTest extends KaribuTest {
         _click(_get(panel, Button.class, spec -> spec.withClasses("publish-version")));
         assertThat(methods.published().stream().filter(method -> method.code().equals(code)).findFirst().orElseThrow().versions())
                 .extracting(version -> version.gramsPerBasis().stripTrailingZeros().toPlainString()).containsExactly("3000", "2500");
+    }
+
+    @Test
+    void anAdminChecksTheAggregatesNowAndSeesTheResult() {
+        login("admin");
+        navigate("admin/green-methods");
+        _click(_get(Button.class, spec -> spec.withClasses("green-check-now")));
+        String summary = _get(Paragraph.class, spec -> spec.withClasses("green-check-summary")).getText();
+        assertThat(summary).startsWith("核对于").contains("个会员月份");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM green_reconciliation").query(Long.class).single()).isPositive();
     }
 
     @Test
