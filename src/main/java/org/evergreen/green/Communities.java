@@ -75,12 +75,16 @@ public class Communities {
     /** Every community, for members to choose from and admins to see. */
     @PreAuthorize("hasAnyRole('MEMBER', 'ADMIN')")
     public List<Community> all() {
-        long me = currentUser.require().id();
+        return communities("", currentUser.require().id());
+    }
+
+    /** Communities as the signed-in user sees them, all or those matching {@code where} (with its parameters after theirs). */
+    private List<Community> communities(String where, Object... parameters) {
         return jdbc.sql("""
                         SELECT c.id, c.name_zh, c.name_en, c.kind, (SELECT COUNT(*) FROM green_community_member m WHERE m.community_id = c.id) AS members,
                                EXISTS (SELECT 1 FROM green_community_member m WHERE m.community_id = c.id AND m.member_id = ?) AS joined
-                        FROM green_community c ORDER BY c.id""")
-                .param(me)
+                        FROM green_community c""" + where + " ORDER BY c.id")
+                .params(parameters)
                 .query((rs, n) -> new Community(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en"),
                         Kind.valueOf(rs.getString("kind")), rs.getLong("members"), rs.getBoolean("joined")))
                 .list();
@@ -117,7 +121,8 @@ public class Communities {
     /** A community's year, for its own members only. */
     @PreAuthorize("hasRole('MEMBER')")
     public CommunityYear year(long communityId, int year) {
-        Community community = all().stream().filter(candidate -> candidate.id() == communityId && candidate.joined()).findFirst()
+        Community community = communities(" WHERE c.id = ?", currentUser.require(Role.MEMBER).id(), communityId).stream()
+                .filter(Community::joined).findFirst()
                 .orElseThrow(() -> new InvalidInputException("community", "communities.membersOnly"));
         Figures figures = jdbc.sql("""
                         SELECT COALESCE(SUM(g.purchases), 0) AS purchases, COALESCE(SUM(g.spend), 0) AS spend,

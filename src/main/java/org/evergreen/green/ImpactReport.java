@@ -42,6 +42,10 @@ public record ImpactReport(int year, Figures thisYear, Figures lastYear, Figures
     }
 
     public record MerchantFigures(PublicMerchant merchant, BigDecimal spend, BigDecimal greenSpend, long greenPoints, long co2eGrams) {
+
+        public BigDecimal greenSharePercent() {
+            return new Figures(0, spend, greenSpend, greenPoints, co2eGrams).greenSharePercent();
+        }
     }
 
     /** The change from last year in percent, rounded to a whole number; null when last year had none. */

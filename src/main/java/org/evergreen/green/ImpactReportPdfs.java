@@ -168,8 +168,7 @@ public class ImpactReportPdfs {
                 t(locale, "impact.greenPoints"), t(locale, "impact.co2eColumn")), columns, 10);
         for (ImpactReport.MerchantFigures merchant : report.byMerchant()) {
             writer.row(List.of(merchant.merchant().name(locale), yuan(merchant.spend()),
-                    t(locale, "impact.percent", new ImpactReport.Figures(0, merchant.spend(), merchant.greenSpend(), 0, 0)
-                            .greenSharePercent().toPlainString()),
+                    t(locale, "impact.percent", merchant.greenSharePercent().toPlainString()),
                     formats.number(merchant.greenPoints(), locale), co2e(merchant.co2eGrams(), locale)), columns, 10);
         }
         if (report.byMerchant().isEmpty()) {

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,7 +29,6 @@ import org.evergreen.shared.ui.SvgImage;
 
 import java.awt.Font;
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -151,13 +149,12 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
 
     private Div equivalents(ImpactReport report) {
         long grams = report.thisYear().co2eGrams();
-        Div equivalents = new Div(new H3(getTranslation("impact.equivalents")));
+        Div equivalents = new TitledCard("impact-equivalents", getTranslation("impact.equivalents"));
         for (Equivalent equivalent : Equivalent.values()) {
             Paragraph line = new Paragraph(getTranslation("impact.equivalent." + equivalent.name(), texts.decimal(equivalent.of(grams), 1)));
             line.addClassName("impact-equivalent");
             equivalents.add(line);
         }
-        equivalents.addClassNames("card", "impact-equivalents");
         return equivalents;
     }
 
@@ -165,14 +162,11 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         String svg = ImpactCharts.svg(ImpactCharts.monthlyCo2e(report, getLocale(), CHART_FONT), 720, 280);
         SvgImage chart = new SvgImage(svg, getTranslation("impact.chart.monthlyAlt", report.year(), texts.co2e(report.thisYear().co2eGrams())));
         chart.addClassName("impact-monthly-chart");
-        Div section = new Div(new H3(getTranslation("impact.monthly", getTranslation("impact.chart.kg"))), chart);
-        section.addClassNames("card", "impact-monthly");
-        return section;
+        return new TitledCard("impact-monthly", getTranslation("impact.monthly", getTranslation("impact.chart.kg")), chart);
     }
 
     private Div byMethod(ImpactReport report) {
-        Div section = new Div(new H3(getTranslation("impact.byMethod", getTranslation("impact.chart.kg"))));
-        section.addClassNames("card", "impact-by-method");
+        Div section = new TitledCard("impact-by-method", getTranslation("impact.byMethod", getTranslation("impact.chart.kg")));
         if (report.byMethod().isEmpty()) {
             section.add(new Paragraph(getTranslation("impact.noGreenYet")));
             return section;
@@ -197,19 +191,13 @@ class MyImpactView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         grid.addClassName("impact-merchant-grid");
         grid.addColumn(row -> row.merchant().name(getLocale())).setHeader(getTranslation("impact.merchant")).setFlexGrow(2);
         grid.addColumn(row -> "¥" + row.spend().toPlainString()).setHeader(getTranslation("impact.spendColumn"));
-        grid.addColumn(row -> getTranslation("impact.percent", share(row.greenSpend(), row.spend()))).setHeader(getTranslation("impact.greenShareShort"));
+        grid.addColumn(row -> getTranslation("impact.percent", row.greenSharePercent().toPlainString())).setHeader(getTranslation("impact.greenShareShort"));
         grid.addColumn(row -> formats.number(row.greenPoints(), getLocale())).setHeader(getTranslation("impact.greenPoints"));
         grid.addColumn(row -> texts.co2e(row.co2eGrams())).setHeader(getTranslation("impact.co2eColumn"));
         grid.setItems(report.byMerchant());
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("impact.noPurchases"));
-        Div section = new Div(new H3(getTranslation("impact.byMerchant")), grid);
-        section.addClassNames("card", "impact-by-merchant");
-        return section;
-    }
-
-    private static String share(BigDecimal part, BigDecimal whole) {
-        return new ImpactReport.Figures(0, whole, part, 0, 0).greenSharePercent().toPlainString();
+        return new TitledCard("impact-by-merchant", getTranslation("impact.byMerchant"), grid);
     }
 
     @Override
