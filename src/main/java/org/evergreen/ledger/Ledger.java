@@ -332,17 +332,6 @@ public class Ledger {
                 held == null ? 0 : queries.balance(held, AccountType.HOUSEHOLD_HELD.tracked()));
     }
 
-    @PreAuthorize("hasRole('MEMBER')")
-    public List<HistoryItem> myHistory(HistoryFilter filter, int offset, int limit) {
-        return memberHistory(currentUser.require(Role.MEMBER).id(), filter, offset, limit);
-    }
-
-    @PreAuthorize("hasRole('MEMBER')")
-    public long myHistoryCount(HistoryFilter filter) {
-        Long wallet = accounts.existingAccountId(AccountType.MEMBER_WALLET, currentUser.require(Role.MEMBER).id());
-        return wallet == null ? 0 : queries.historyCount(wallet, filter);
-    }
-
     /** A member's movements, newest first: wallet, held and frozen points together. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR') or (hasRole('MEMBER') and #memberId == principal.id())")
     public List<HistoryItem> memberHistory(long memberId, HistoryFilter filter, int offset, int limit) {

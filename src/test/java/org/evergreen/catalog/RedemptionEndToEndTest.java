@@ -65,7 +65,7 @@ class RedemptionEndToEndTest extends BrowserTest {
         page.navigate(url("member/points"));
         assertThat(page.locator(".points-held .fact-value")).hasText("0");
         assertThat(page.locator(".points-available .fact-value")).hasText("3,000");
-        assertThat(page.locator("vaadin-grid.points-history")).containsText("redemption:");
+        assertThat(page.locator("vaadin-grid.points-activity")).containsText("已领取");
         page.navigate(url("member/redemptions"));
         assertThat(page.locator("vaadin-grid.redemption-grid")).containsText("已核销");
         screenshot("member-redemption-captured");

@@ -65,7 +65,7 @@ class CampaignEndToEndTest extends BrowserTest {
         signIn("13800000030", "evergreen");
         assertThat(page).hasURL(Pattern.compile(".*/member(\\?continue)?$"));
         page.navigate(url("member/points"));
-        page.locator(".points-history a").filter(new Locator.FilterOptions().setHasText("purchase:")).first().click();
+        page.locator(".points-activity a.activity-title").filter(new Locator.FilterOptions().setHasText("购物 ¥12.00")).first().click();
         assertThat(page).hasURL(Pattern.compile(".*/member/purchases/\\d+$"));
         Locator rules = page.locator("vaadin-grid.purchase-rules");
         assertThat(rules).containsText("活动：浏览器茶饮双倍");

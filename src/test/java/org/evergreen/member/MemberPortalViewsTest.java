@@ -1,11 +1,15 @@
 package org.evergreen.member;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import org.evergreen.KaribuTest;
 import org.evergreen.security.SystemActor;
 import org.evergreen.shared.ui.Fact;
@@ -41,6 +45,28 @@ class MemberPortalViewsTest extends KaribuTest {
         assertThat(_get(H2.class).getText()).isEqualTo("您好，王小绿");
         assertThat(_get(Fact.class, spec -> spec.withClasses("member-number")).value()).isEqualTo(storedNumber);
         assertThat(_find(Fact.class).stream().map(Fact::value)).contains("普通会员");
+    }
+
+    @Test
+    void theHomePageShowsThePointsWhatExpiresNextThePoolTheLastMovementsAndWhatThePointsBuy() {
+        login("member");
+        navigate("member");
+
+        assertThat(_get(Fact.class, spec -> spec.withClasses("points-available")).value()).isEqualTo("2,980");
+        assertThat(_get(Fact.class, spec -> spec.withClasses("points-held")).value()).isEqualTo("800");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("home-expiring")).getText()).startsWith("500 积分将于").endsWith("到期");
+        assertThat(_get(Fact.class, spec -> spec.withClasses("home-pool")).getElement().getTextRecursively()).startsWith("王家的积分池");
+        assertThat(_get(ProgressBar.class, spec -> spec.withClasses("tier-progress")).getValue()).isGreaterThanOrEqualTo(0);
+        // The newest movements, as on the points page, and the rewards the 2,980 points pay for, dearest first.
+        Div activity = _get(Div.class, spec -> spec.withClasses("home-activity"));
+        assertThat(_find(activity, Component.class, spec -> spec.withClasses("activity-title")))
+                .extracting(title -> title.getElement().getText()).contains("兑换 · 环保随行杯");
+        assertThat(_find(activity, Span.class, spec -> spec.withClasses("activity-points"))).extracting(Span::getText)
+                .containsExactly("+500", "-1,000", "-800", "+3,000", "+1,280");
+        Div rewards = _get(Div.class, spec -> spec.withClasses("home-rewards"));
+        assertThat(_find(rewards, Div.class, spec -> spec.withClasses("home-reward")))
+                .extracting(reward -> reward.getElement().getTextRecursively())
+                .containsExactly("青松便利 10 元代金券 · 青松便利1,000 积分", "环保随行杯 · 墨香文具800 积分");
     }
 
     @Test

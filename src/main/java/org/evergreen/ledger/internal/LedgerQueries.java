@@ -1,6 +1,7 @@
 package org.evergreen.ledger.internal;
 
 import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.ActivityItem;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.HistoryFilter;
 import org.evergreen.ledger.HistoryItem;
@@ -45,6 +46,11 @@ public class LedgerQueries {
             LEFT JOIN ledger_entry reversed ON reversed.id = COALESCE(e.reverses_entry_id,
                 IF(e.reference LIKE '%1$s%%', CAST(SUBSTRING(e.reference, %2$d) AS UNSIGNED), NULL))
             """.formatted(CLAWBACK_REFERENCE, CLAWBACK_REFERENCE.length() + 1);
+
+    /** A member's activity: their statement without their held account; one purchase's earns are one line. */
+    private static final String ACTIVITY_WHERE = " WHERE p.statement_id = :wallet AND p.account_id <> :held";
+    private static final String ACTIVITY_GROUP =
+            " GROUP BY IF(e.kind = 'EARN' AND e.reference LIKE 'purchase:%', e.reference, CONCAT('#', e.id))";
 
     private final JdbcClient jdbc;
 
@@ -193,6 +199,52 @@ public class LedgerQueries {
                 .param("statement", statementId)
                 .params(filterParams(filter))
                 .query(Long.class).single();
+    }
+
+    /**
+     * A member's activity, newest first: their statement's postings grouped by entry, leaving out the postings of
+     * their held account (a hold's completion moves nothing they can spend), and one purchase's earns grouped as one.
+     */
+    public List<ActivityItem> activity(long walletId, long heldId, long frozenId, @Nullable Instant from, @Nullable Instant to,
+                                       int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT MAX(e.id) AS entry_id, MIN(e.kind) AS kind, MIN(e.reason) AS reason, MIN(e.reference) AS reference,
+                               MIN(e.case_reference) AS case_reference, MIN(reversed.reference) AS reversed_reference,
+                               MAX(e.created_at) AS created_at,
+                               SUM(IF(p.account_id = :wallet, p.amount, 0)) AS available,
+                               SUM(IF(p.account_id = :frozen, p.amount, 0)) AS frozen, MIN(h.id) AS hold_id
+                        FROM ledger_posting p
+                        JOIN ledger_entry e ON e.id = p.entry_id
+                        LEFT JOIN ledger_hold h ON h.hold_entry_id = e.id
+                        LEFT JOIN ledger_entry reversed ON reversed.id = COALESCE(e.reverses_entry_id,
+                            IF(e.reference LIKE '%1$s%%', CAST(SUBSTRING(e.reference, %2$d) AS UNSIGNED), NULL))
+                        """.formatted(CLAWBACK_REFERENCE, CLAWBACK_REFERENCE.length() + 1)
+                        + ACTIVITY_WHERE + activityTimeSql(from, to) + ACTIVITY_GROUP + """
+                         ORDER BY entry_id DESC LIMIT :limit OFFSET :offset""")
+                .param("wallet", walletId).param("held", heldId).param("frozen", frozenId)
+                .params(activityTimeParams(from, to))
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new ActivityItem(rs.getLong("entry_id"), EntryKind.valueOf(rs.getString("kind")), rs.getString("reason"),
+                        rs.getString("reference"), rs.getString("reversed_reference"), rs.getString("case_reference"),
+                        UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)), rs.getLong("available"), rs.getLong("frozen"),
+                        rs.getObject("hold_id", Long.class)))
+                .list();
+    }
+
+    public long activityCount(long walletId, long heldId, @Nullable Instant from, @Nullable Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM ledger_posting p JOIN ledger_entry e ON e.id = p.entry_id"
+                        + ACTIVITY_WHERE + activityTimeSql(from, to) + ACTIVITY_GROUP + ") activity_lines")
+                .param("wallet", walletId).param("held", heldId)
+                .params(activityTimeParams(from, to))
+                .query(Long.class).single();
+    }
+
+    private static String activityTimeSql(@Nullable Instant from, @Nullable Instant to) {
+        return (from == null ? "" : " AND e.created_at >= :from") + (to == null ? "" : " AND e.created_at < :to");
+    }
+
+    private static Map<String, Object> activityTimeParams(@Nullable Instant from, @Nullable Instant to) {
+        return filterParams(new HistoryFilter(null, from, to));
     }
 
     private static String filterSql(HistoryFilter filter) {

@@ -1,92 +1,83 @@
 package org.evergreen.ledger.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.evergreen.ledger.EntryKind;
-import org.evergreen.ledger.HistoryFilter;
-import org.evergreen.ledger.HistoryItem;
+import org.evergreen.ledger.ActivityLine;
 import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.MemberActivity;
 import org.evergreen.ledger.MemberPoints;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
-import org.evergreen.shared.i18n.Translations;
 import org.evergreen.shared.ui.Fact;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
-/** The member's points at a glance and every movement, newest first, each with the reason it happened. */
+/**
+ * The member's points at a glance and everything that happened to them, newest first, one line each, in words: where
+ * they bought and for how much, which reward they redeemed and where it stands, what a refund took back. Each line
+ * opens the page that explains it.
+ */
 @Route("member/points")
 @Menu(title = "nav.member.points", order = 2, icon = "vaadin:coin-piles")
 @RolesAllowed(Roles.MEMBER)
 class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
 
     static final Duration EXPIRY_WINDOW = Duration.ofDays(30);
-    private static final String PURCHASE_REFERENCE = "purchase:";
 
-    private final Translations translations;
     private final DisplayFormats formats;
-    private final Select<EntryKind> kind = new Select<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
-    private final ConfigurableFilterDataProvider<HistoryItem, Void, HistoryFilter> history;
+    private final ConfigurableFilterDataProvider<ActivityLine, Void, TimeRange> activity;
 
-    MemberPointsView(Ledger ledger, Translations translations, DisplayFormats formats) {
-        this.translations = translations;
+    MemberPointsView(Ledger ledger, MemberActivity memberActivity, DisplayFormats formats) {
         this.formats = formats;
         addClassName("member-points-view");
         setSizeFull();
 
         add(balanceCard(ledger.myPoints(EXPIRY_WINDOW)));
 
-        kind.setLabel(getTranslation("points.filter.kind"));
-        kind.setItems(EntryKind.values());
-        kind.setEmptySelectionAllowed(true);
-        kind.setEmptySelectionCaption(getTranslation("points.filter.allKinds"));
-        kind.setItemLabelGenerator(value -> value == null ? getTranslation("points.filter.allKinds") : kindLabel(value));
         from.setLabel(getTranslation("points.filter.from"));
         to.setLabel(getTranslation("points.filter.to"));
         from.setLocale(getLocale());
         to.setLocale(getLocale());
 
-        history = new CallbackDataProvider<HistoryItem, HistoryFilter>(
-                query -> ledger.myHistory(query.getFilter().orElse(HistoryFilter.ALL), query.getOffset(), query.getLimit()).stream(),
-                query -> Math.toIntExact(ledger.myHistoryCount(query.getFilter().orElse(HistoryFilter.ALL))),
-                HistoryItem::postingId)
+        activity = new CallbackDataProvider<ActivityLine, TimeRange>(
+                query -> {
+                    TimeRange range = query.getFilter().orElse(TimeRange.ANY);
+                    return memberActivity.mine(range.from(), range.to(), query.getOffset(), query.getLimit(), getLocale()).stream();
+                },
+                query -> {
+                    TimeRange range = query.getFilter().orElse(TimeRange.ANY);
+                    return Math.toIntExact(memberActivity.myCount(range.from(), range.to()));
+                },
+                line -> line.item().entryId())
                 .withConfigurableFilter();
-        kind.addValueChangeListener(event -> applyFilter());
         from.addValueChangeListener(event -> applyFilter());
         to.addValueChangeListener(event -> applyFilter());
 
-        Grid<HistoryItem> grid = new Grid<>();
-        grid.addClassName("points-history");
-        grid.addColumn(item -> formats.dateTime(item.createdAt(), getLocale())).setHeader(getTranslation("points.column.time")).setAutoWidth(true);
-        grid.addColumn(item -> kindLabel(item.kind())).setHeader(getTranslation("points.column.kind")).setAutoWidth(true);
-        grid.addColumn(item -> (item.amount() > 0 ? "+" : "") + formats.number(item.amount(), getLocale()))
-                .setHeader(getTranslation("points.column.amount")).setAutoWidth(true)
-                .setPartNameGenerator(item -> item.amount() > 0 ? "points-in" : "points-out");
-        grid.addColumn(item -> getTranslation("points.account." + item.account().name())).setHeader(getTranslation("points.column.account"));
-        grid.addComponentColumn(this::explanationWithLink).setHeader(getTranslation("points.column.why")).setFlexGrow(3).setKey("why");
-        grid.setItems(history);
+        Grid<ActivityLine> grid = new Grid<>();
+        grid.addClassName("points-activity");
+        grid.addComponentColumn(line -> new ActivityRow(line, formats, getLocale())).setKey("line")
+                .setHeader(getTranslation("points.activity"));
+        grid.setItems(activity);
         grid.setEmptyStateText(getTranslation("points.history.empty"));
 
-        HorizontalLayout filters = new HorizontalLayout(kind, from, to);
+        HorizontalLayout filters = new HorizontalLayout(from, to);
         filters.setAlignItems(Alignment.END);
         add(filters, grid);
     }
@@ -122,53 +113,14 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
 
     private void applyFilter() {
         ZoneId zone = formats.zone();
-        history.setFilter(new HistoryFilter(kind.getValue(),
+        activity.setFilter(new TimeRange(
                 from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
                 to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
-    private String kindLabel(EntryKind value) {
-        return getTranslation("points.kind." + value.name());
-    }
-
-    /**
-     * The explanation; an earn from a purchase links to the purchase's lines and rules (the earning feature's page),
-     * a movement of a redemption or a reward to the member's redemptions (the catalog's page).
-     */
-    private Component explanationWithLink(HistoryItem item) {
-        String text = explanation(item);
-        String subject = item.subject();
-        if (subject != null && subject.matches(PURCHASE_REFERENCE + "\\d+")) {
-            Anchor purchase = new Anchor("member/purchases/" + subject.substring(PURCHASE_REFERENCE.length()), text);
-            purchase.addClassName("purchase-link");
-            return purchase;
-        }
-        if (subject != null && subject.matches("(redemption|reward):\\d+")) {
-            Anchor redemptions = new Anchor("member/redemptions", text);
-            redemptions.addClassName("redemption-link");
-            return redemptions;
-        }
-        return new Span(text);
-    }
-
-    /**
-     * Why the points moved: the reason in the member's language, what caused it (for a refund, the purchase whose points
-     * it takes back), and the case if there is one.
-     */
-    private String explanation(HistoryItem item) {
-        String reasonKey = "ledger.reason." + item.reason();
-        StringBuilder text = new StringBuilder(translations.hasTranslation(reasonKey, getLocale())
-                ? getTranslation(reasonKey) : item.reason());
-        if (item.subject() != null) {
-            text.append(" · ").append(item.subject());
-        }
-        if (item.caseReference() != null) {
-            text.append(" · ").append(getTranslation("points.case", item.caseReference()));
-        }
-        if (item.reversesEntryId() != null) {
-            text.append(" · ").append(getTranslation("points.reverses", item.reversesEntryId()));
-        }
-        return text.toString();
+    /** The dates picked, as instants: [from, to), nulls for "any". */
+    private record TimeRange(@Nullable Instant from, @Nullable Instant to) {
+        static final TimeRange ANY = new TimeRange(null, null);
     }
 
     @Override

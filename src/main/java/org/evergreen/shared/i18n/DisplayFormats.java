@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,5 +46,11 @@ public class DisplayFormats {
      */
     public static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** An amount of money as a receipt shows it: ¥40.50 for yuan, the ISO code before any other currency. */
+    public static String money(BigDecimal amount, String currency) {
+        String figure = amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return "CNY".equals(currency) ? "¥" + figure : currency + " " + figure;
     }
 }

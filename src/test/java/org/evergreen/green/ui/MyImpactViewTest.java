@@ -4,6 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,6 +16,7 @@ import org.evergreen.green.GreenPurchases;
 import org.evergreen.green.GreenReports;
 import org.evergreen.green.internal.GreenImpactRepository;
 import org.evergreen.portal.AccessDeniedView;
+import org.evergreen.shared.ui.Fact;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +77,13 @@ class MyImpactViewTest extends KaribuTest {
         Grid<Object> merchants = _get(Grid.class, spec -> spec.withClasses("impact-merchant-grid"));
         assertThat(GridKt._size(merchants)).isEqualTo(1);
         assertThat(GridKt._getFormattedRow(merchants, 0)).containsExactly("青松便利", "¥81.00", "86.4%", "70", "35.6 千克");
+
+        // The home page shows the green points apart from all points, with what they avoided, and opens this report.
+        navigate("member");
+        assertThat(_get(Fact.class, spec -> spec.withClasses("home-green-points")).value()).isEqualTo("100");
+        assertThat(_get(Fact.class, spec -> spec.withClasses("home-green-co2e")).value()).isEqualTo("53.3 千克");
+        assertThat(_find(Anchor.class, spec -> spec.withText("我的环保报告"))).extracting(Anchor::getHref).containsExactly("member/impact");
+        navigate("member/impact");
 
         String chart = svgOf(_get(Image.class, spec -> spec.withClasses("impact-monthly-chart")));
         assertThat(chart).startsWith("<svg").contains(">12月</text>", ">35</text>").doesNotContain("transform");

@@ -1,7 +1,7 @@
 package org.evergreen.shared.i18n;
 
+import org.evergreen.catalog.RedemptionStatus;
 import org.evergreen.household.LeavingRule;
-import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.IntegrityReport;
 import org.evergreen.ledger.LedgerException;
@@ -69,7 +69,7 @@ class TranslationsTest {
             Stream.of(MerchantRole.values()).forEach(role -> assertTranslated("merchantRole." + role.name(), locale));
             Stream.of(ApplicationStatus.values()).forEach(status -> assertTranslated("application.status." + status.name(), locale));
             Stream.of(EntryKind.values()).forEach(kind -> assertTranslated("points.kind." + kind.name(), locale));
-            Stream.of(AccountType.values()).forEach(type -> assertTranslated("points.account." + type.name(), locale));
+            Stream.of(RedemptionStatus.values()).forEach(status -> assertTranslated("activity.redemption.status." + status.name(), locale));
             Stream.of(IntegrityReport.Check.values()).forEach(check -> assertTranslated("integrity.check." + check.name(), locale));
             Stream.of(LedgerException.Reason.values()).forEach(reason -> assertTranslated("ledger.error." + reason.name(), locale));
         }

@@ -1,0 +1,39 @@
+package org.evergreen.earning.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+
+/** What a member's activity says about their purchases: where, how much, and how many of the points were green. */
+@Component
+public class PurchaseActivityQuery {
+
+    public record PurchaseLine(long id, long merchantId, BigDecimal total, String currency, long greenPoints) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PurchaseActivityQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The member's own purchases among these ids; another member's are left out. */
+    public List<PurchaseLine> ofMember(long memberId, Collection<Long> purchaseIds) {
+        if (purchaseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT p.id, p.merchant_id, p.total, p.currency,
+                               (SELECT COALESCE(SUM(r.points), 0) FROM earning_purchase_rule r
+                                WHERE r.purchase_id = p.id AND r.rule = 'GREEN') AS green_points
+                        FROM earning_purchase p
+                        WHERE p.member_id = :member AND p.id IN (:ids)""")
+                .param("member", memberId).param("ids", purchaseIds)
+                .query((rs, n) -> new PurchaseLine(rs.getLong("id"), rs.getLong("merchant_id"), rs.getBigDecimal("total"),
+                        rs.getString("currency"), rs.getLong("green_points")))
+                .list();
+    }
+}
