@@ -107,6 +107,12 @@ public class Redemptions {
         return redeemablePool(currentUser.require(Role.MEMBER).id());
     }
 
+    /** The points of the pool the signed-in member may redeem from, if any: what a redemption from the pool can spend. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public Optional<Long> myRedeemablePoolPoints() {
+        return myRedeemablePool().map(pool -> SystemActor.call(() -> ledger.balance(pool)));
+    }
+
     private Optional<Long> redeemablePool(long memberId) {
         PoolAccess access = poolAccess.getIfAvailable();
         return access == null ? Optional.empty() : access.redeemablePoolOf(memberId);

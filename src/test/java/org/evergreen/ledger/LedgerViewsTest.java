@@ -4,6 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import org.evergreen.KaribuTest;
 import org.evergreen.shared.ui.Fact;
@@ -27,6 +28,10 @@ class LedgerViewsTest extends KaribuTest {
         assertThat(fact("points-held")).isEqualTo("800");
         assertThat(fact("points-frozen")).isEqualTo("0");
         assertThat(fact("points-expiring")).isEqualTo("500");
+        // The date filters speak the reader's language, Vaadin's own texts included.
+        DatePicker from = _get(DatePicker.class, spec -> spec.withLabel("开始日期"));
+        assertThat(from.getI18n().getWeekdaysShort()).startsWith("周日", "周一");
+        assertThat(from.getI18n().getToday()).isEqualTo("今天");
 
         // Three earns and two redemptions: each hold is one line (not −800 wallet, +800 held), the fulfilment none.
         Grid<ActivityLine> activity = ActivityRows.grid();

@@ -42,11 +42,16 @@ class PortalEndToEndTest extends BrowserTest {
         page.locator(".account-bar vaadin-select.language-switch").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("My account");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page.locator(".view-title")).hasText("My points");
 
         page.locator(".account-bar vaadin-select.language-switch").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("简体中文")).click();
         assertThat(page.locator("vaadin-side-nav-item").first()).containsText("我的账户");
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+        // Every page names its icon, and the icon is served to anyone: no request for a missing favicon.ico.
+        String icon = page.locator("link[rel=icon]").getAttribute("href");
+        assertThat(page.request().get(url(icon.replaceFirst("^\\.?/", ""))).status()).isEqualTo(200);
 
         page.locator("vaadin-button.logout").click();
         assertThat(page).hasURL(Pattern.compile(".*/login$"));

@@ -21,6 +21,7 @@ import org.evergreen.catalog.CatalogPolicies;
 import org.evergreen.catalog.PointValue;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.Fact;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
@@ -55,7 +56,7 @@ class CatalogPolicyView extends VerticalLayout implements HasDynamicTitle {
         BigDecimalField value = new BigDecimalField(getTranslation("catalog.policy.newValue"));
         BigDecimalField floor = new BigDecimalField(getTranslation("catalog.policy.newFloor"));
         LocalDate earliest = LocalDate.now(clock.withZone(formats.zone())).plusDays(policies.notice().toDays() + 1);
-        DatePicker effective = new DatePicker(getTranslation("catalog.policy.effectiveFrom"), earliest);
+        DatePicker effective = ComponentTexts.localized(new DatePicker(getTranslation("catalog.policy.effectiveFrom"), earliest));
         effective.setMin(earliest);
         effective.setHelperText(getTranslation("catalog.policy.notice", policies.notice().toDays()));
         FormErrors valueErrors = new FormErrors(this).field("yuanPerPoint", value).field("floorPerPoint", floor)

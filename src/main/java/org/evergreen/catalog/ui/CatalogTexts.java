@@ -58,9 +58,18 @@ final class CatalogTexts {
         return redemption.fromPool() ? owner.getTranslation("catalog.paidFromPool", price) : price;
     }
 
-    /** The state of a redemption, with the merchant's reason and the compensation when it cancelled. */
+    /** The state of a redemption as its member reads it, with the merchant's reason and the compensation when it cancelled. */
     String status(Redemption redemption) {
-        String status = owner.getTranslation("redemption.status." + redemption.status().name());
+        return status(redemption, "redemption.status.");
+    }
+
+    /** The same state as the fulfilling merchant reads it ("cancelled by the member", not "by you"). */
+    String merchantStatus(Redemption redemption) {
+        return status(redemption, "redemption.merchantStatus.");
+    }
+
+    private String status(Redemption redemption, String keyPrefix) {
+        String status = owner.getTranslation(keyPrefix + redemption.status().name());
         if (redemption.cancelReason() != null) {
             status = owner.getTranslation("redemption.status.withReason", status, redemption.cancelReason());
         }

@@ -70,7 +70,7 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
 
         status.setLabel(getTranslation("redemption.status"));
         status.setItems(RedemptionStatus.values());
-        status.setItemLabelGenerator(value -> getTranslation("redemption.status." + value.name()));
+        status.setItemLabelGenerator(value -> getTranslation("redemption.merchantStatus." + value.name()));
         status.setValue(RedemptionStatus.PENDING);
         status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         add(status);
@@ -81,7 +81,7 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(redemption -> redemption.rewardName(getLocale())).setHeader(getTranslation("catalog.reward")).setKey("reward").setFlexGrow(3);
         grid.addColumn(Redemption::quantity).setHeader(getTranslation("catalog.quantity")).setKey("quantity");
         grid.addColumn(texts::redemptionPrice).setHeader(getTranslation("catalog.price")).setKey("price").setFlexGrow(2);
-        grid.addColumn(texts::status).setHeader(getTranslation("redemption.status")).setKey("status").setFlexGrow(2);
+        grid.addColumn(texts::merchantStatus).setHeader(getTranslation("redemption.status")).setKey("status").setFlexGrow(2);
         grid.addColumn(redemption -> texts.dateTime(redemption.createdAt())).setHeader(getTranslation("redemption.created")).setKey("created");
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setItems(query -> redemptions.ofMyMerchant(selectedStatus(), query.getOffset(), query.getLimit()).stream(),

@@ -35,6 +35,7 @@ import org.evergreen.security.CurrentUser;
 import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -144,7 +145,7 @@ class MerchantRewardsView extends VerticalLayout implements HasDynamicTitle {
         IntegerField redeemWithin = new IntegerField(getTranslation("catalog.redeemWithin"));
         redeemWithin.setValue(30);
         redeemWithin.setHelperText(getTranslation("catalog.redeemWithin.help"));
-        DateTimePicker availableUntil = new DateTimePicker(getTranslation("catalog.availableUntil"));
+        DateTimePicker availableUntil = ComponentTexts.localized(new DateTimePicker(getTranslation("catalog.availableUntil")));
         availableUntil.setMin(LocalDateTime.now(clock.withZone(formats.zone())));
         Checkbox green = new Checkbox(getTranslation("catalog.greenReward"));
         FormErrors errors = new FormErrors(this).field("kind", kind).field("category", category).field("nameZh", nameZh)
@@ -212,8 +213,8 @@ class MerchantRewardsView extends VerticalLayout implements HasDynamicTitle {
     private void openCampaignPrice(MerchantReward reward) {
         IntegerField points = new IntegerField(getTranslation("catalog.campaignPoints"));
         LocalDateTime now = LocalDateTime.now(clock.withZone(formats.zone())).withSecond(0).withNano(0);
-        DateTimePicker startsAt = new DateTimePicker(getTranslation("catalog.campaignStarts"), now);
-        DateTimePicker endsAt = new DateTimePicker(getTranslation("catalog.campaignEnds"), now.plusDays(14));
+        DateTimePicker startsAt = ComponentTexts.localized(new DateTimePicker(getTranslation("catalog.campaignStarts"), now));
+        DateTimePicker endsAt = ComponentTexts.localized(new DateTimePicker(getTranslation("catalog.campaignEnds"), now.plusDays(14)));
         FormErrors errors = new FormErrors(this).field("campaignPoints", points).field("startsAt", startsAt).field("endsAt", endsAt);
         Dialog dialog = new Dialog(getTranslation("catalog.merchant.campaignPrice"));
         dialog.addClassName("campaign-price-editor");
@@ -239,7 +240,7 @@ class MerchantRewardsView extends VerticalLayout implements HasDynamicTitle {
     private void openPictureUpload(MerchantReward reward) {
         Dialog dialog = new Dialog(getTranslation("catalog.merchant.addPicture"));
         dialog.addClassName("picture-upload");
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> pictureUploaded(reward.id(), bytes, dialog)));
+        Upload upload = ComponentTexts.localized(new Upload(UploadHandler.inMemory((metadata, bytes) -> pictureUploaded(reward.id(), bytes, dialog))));
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", ".jpg", ".jpeg", ".png", ".gif");
         upload.setMaxFileSize(Rewards.MAX_IMAGE_BYTES);
         upload.setMaxFiles(1);

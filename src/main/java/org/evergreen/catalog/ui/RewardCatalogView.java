@@ -43,6 +43,7 @@ import org.evergreen.shared.i18n.Translations;
 import org.evergreen.shared.ui.Fact;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -149,12 +150,22 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
         available.setText(getTranslation("catalog.available", texts.points(ledger.myPoints(Duration.ZERO).available())));
     }
 
+    /** Whether the member's own points pay for one, as the catalog's list says. */
     private String affordability(CatalogItem item) {
+        return affordabilityText(item, item.missingPoints());
+    }
+
+    /** The same for the choices made in the reward's dialog: how many, which price, and whose points. */
+    private String affordability(CatalogItem item, int quantity, boolean withCash, long spendable) {
+        long price = withCash ? item.price().cashOptionPoints() : item.price().points();
+        return affordabilityText(item, Math.max(0, price * Math.max(1, quantity) - spendable));
+    }
+
+    private String affordabilityText(CatalogItem item, long missing) {
         if (item.soldOut()) {
             return getTranslation("catalog.soldOut");
         }
-        return item.missingPoints() == 0 ? getTranslation("catalog.affordable")
-                : getTranslation("catalog.missing", texts.points(item.missingPoints()));
+        return missing == 0 ? getTranslation("catalog.affordable") : getTranslation("catalog.missing", texts.points(missing));
     }
 
     /** Common categories have names in both languages; a merchant's own category shows as its code. */
@@ -206,9 +217,18 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
         payWith.setValue(false);
         Checkbox fromPool = new Checkbox(getTranslation("catalog.fromPool"));
         fromPool.addClassName("pay-from-pool");
-        fromPool.setVisible(redemptions.myRedeemablePool().isPresent());
-        Paragraph affordability = new Paragraph(affordability(item));
+        Optional<Long> poolPoints = redemptions.myRedeemablePoolPoints();
+        fromPool.setVisible(poolPoints.isPresent());
+        long walletPoints = ledger.myPoints(Duration.ZERO).available();
+        Paragraph affordability = new Paragraph();
         affordability.addClassName("affordability");
+        // What is missing depends on every choice in the dialog: the quantity, the price option and who pays.
+        Runnable recount = () -> affordability.setText(affordability(item, quantity.getValue() == null ? 1 : quantity.getValue(),
+                Boolean.TRUE.equals(payWith.getValue()), fromPool.getValue() ? poolPoints.orElse(0L) : walletPoints));
+        recount.run();
+        quantity.addValueChangeListener(change -> recount.run());
+        payWith.addValueChangeListener(change -> recount.run());
+        fromPool.addValueChangeListener(change -> recount.run());
 
         // One key per opened dialog: a second click on "redeem" is the same request, answered with the first redemption.
         String requestKey = UUID.randomUUID().toString();

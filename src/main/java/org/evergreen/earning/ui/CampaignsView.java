@@ -35,6 +35,7 @@ import org.evergreen.security.CurrentUser;
 import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 
@@ -120,10 +121,10 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
         tiers.setItemLabelGenerator(tier -> getTranslation("tier." + tier.name()));
         tiers.setHelperText(getTranslation("campaign.tiers.help"));
         LocalDateTime now = LocalDateTime.now(clock.withZone(formats.zone()));
-        DateTimePicker startsAt = new DateTimePicker(getTranslation("campaign.startsAt"));
+        DateTimePicker startsAt = ComponentTexts.localized(new DateTimePicker(getTranslation("campaign.startsAt")));
         startsAt.setHelperText(getTranslation("campaign.startsAt.help"));
         startsAt.setMin(now);
-        DateTimePicker endsAt = new DateTimePicker(getTranslation("campaign.endsAt"), now.plusDays(7).withSecond(0).withNano(0));
+        DateTimePicker endsAt = ComponentTexts.localized(new DateTimePicker(getTranslation("campaign.endsAt"), now.plusDays(7).withSecond(0).withNano(0)));
         endsAt.setMin(now);
         FormErrors errors = new FormErrors(this).field("kind", kind).field("nameZh", nameZh).field("nameEn", nameEn)
                 .field("multiplier", multiplier).field("bonusPoints", bonus).field("categories", categories)

@@ -29,6 +29,7 @@ import org.evergreen.member.TierThresholds;
 import org.evergreen.member.Tiers;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 
@@ -108,7 +109,7 @@ class EarningPolicyView extends VerticalLayout implements HasDynamicTitle {
         TextField nameEn = new TextField(getTranslation("campaign.nameEn"));
         IntegerField bonus = new IntegerField(getTranslation("rules.field.bonusPoints"));
         LocalDateTime now = LocalDateTime.now(clock.withZone(formats.zone()));
-        DateTimePicker endsAt = new DateTimePicker(getTranslation("campaign.endsAt"), now.plusDays(90).withSecond(0).withNano(0));
+        DateTimePicker endsAt = ComponentTexts.localized(new DateTimePicker(getTranslation("campaign.endsAt"), now.plusDays(90).withSecond(0).withNano(0)));
         FormErrors errors = new FormErrors(this).field("nameZh", nameZh).field("nameEn", nameEn).field("bonusPoints", bonus)
                 .field("endsAt", endsAt);
         Button launch = new Button(getTranslation("campaign.launch"), click -> save(errors, () -> {

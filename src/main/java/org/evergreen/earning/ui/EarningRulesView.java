@@ -42,6 +42,7 @@ import org.evergreen.security.CurrentUser;
 import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 
@@ -74,7 +75,7 @@ class EarningRulesView extends VerticalLayout implements HasDynamicTitle {
     private final BigDecimalField greenRate = decimalField("rules.field.green");
     private final BigDecimalField silverMultiplier = decimalField("rules.field.silver");
     private final BigDecimalField goldMultiplier = decimalField("rules.field.gold");
-    private final DateTimePicker effectiveFrom = new DateTimePicker();
+    private final DateTimePicker effectiveFrom = ComponentTexts.localized(new DateTimePicker());
     private final List<RuleSet.CategoryRate> categoryRates = new ArrayList<>();
     private final List<RuleSet.UnitRate> unitRates = new ArrayList<>();
     private final List<RuleSet.ComboBonus> combos = new ArrayList<>();

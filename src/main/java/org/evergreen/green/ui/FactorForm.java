@@ -6,6 +6,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.green.FactorDraft;
+import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.FormErrors;
 
 import java.time.LocalDateTime;
@@ -18,8 +19,8 @@ class FactorForm extends FormLayout {
     final TextArea baselineZh = new TextArea(getTranslation("green.admin.baselineZh"));
     final TextArea baselineEn = new TextArea(getTranslation("green.admin.baselineEn"));
     final TextField source = new TextField(getTranslation("green.admin.source"));
-    final DateTimePicker validFrom = new DateTimePicker(getTranslation("green.admin.validFrom"));
-    final DateTimePicker validUntil = new DateTimePicker(getTranslation("green.admin.validUntil"));
+    final DateTimePicker validFrom = ComponentTexts.localized(new DateTimePicker(getTranslation("green.admin.validFrom")));
+    final DateTimePicker validUntil = ComponentTexts.localized(new DateTimePicker(getTranslation("green.admin.validUntil")));
     private final ZoneId zone;
 
     FactorForm(ZoneId zone, LocalDateTime earliest, long noticeMinutes) {

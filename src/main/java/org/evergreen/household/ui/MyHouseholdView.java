@@ -257,7 +257,11 @@ class MyHouseholdView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(query -> households.myActivity(query.getOffset(), query.getLimit()).stream(),
                 query -> Math.toIntExact(households.myActivityCount()));
         grid.setHeight("20em");
-        return new Div(new H3(getTranslation("household.activity")), grid);
+        // A div sized by its content would squeeze the grid (which has no width of its own) to a sliver.
+        Div section = new Div(new H3(getTranslation("household.activity")), grid);
+        section.setWidthFull();
+        section.addClassName("household-activity-section");
+        return section;
     }
 
     /**

@@ -54,6 +54,8 @@ abstract class IntegrityReportView extends VerticalLayout implements HasDynamicT
         progress.setIndeterminate(true);
         progress.setVisible(false);
 
+        // Until a check has run there is nothing to call clean: the grid (whose empty state says so) waits for a report.
+        violations.setVisible(false);
         add(runNow, progress, summary, violations);
         ledger.lastIntegrityReport().ifPresentOrElse(this::show,
                 () -> summary.add(new Paragraph(getTranslation("integrity.neverRun"))));
@@ -84,6 +86,7 @@ abstract class IntegrityReportView extends VerticalLayout implements HasDynamicT
                 new Fact(getTranslation("integrity.lastRun"), formats.dateTime(report.finishedAt(), getLocale())),
                 new Fact(getTranslation("integrity.entriesChecked"), formats.number(report.entriesChecked(), getLocale())));
         violations.setItems(report.violations());
+        violations.setVisible(true);
     }
 
     @Override

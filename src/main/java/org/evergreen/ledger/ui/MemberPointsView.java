@@ -20,6 +20,7 @@ import org.evergreen.ledger.MemberActivity;
 import org.evergreen.ledger.MemberPoints;
 import org.evergreen.security.Roles;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.Fact;
 import org.jspecify.annotations.Nullable;
 
@@ -40,8 +41,8 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
     static final Duration EXPIRY_WINDOW = Duration.ofDays(30);
 
     private final DisplayFormats formats;
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = ComponentTexts.localized(new DatePicker());
+    private final DatePicker to = ComponentTexts.localized(new DatePicker());
     private final ConfigurableFilterDataProvider<ActivityLine, Void, TimeRange> activity;
 
     MemberPointsView(Ledger ledger, MemberActivity memberActivity, DisplayFormats formats) {
@@ -53,8 +54,6 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
 
         from.setLabel(getTranslation("points.filter.from"));
         to.setLabel(getTranslation("points.filter.to"));
-        from.setLocale(getLocale());
-        to.setLocale(getLocale());
 
         activity = new CallbackDataProvider<ActivityLine, TimeRange>(
                 query -> {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -24,6 +25,8 @@ import org.evergreen.catalog.Redemption;
 import org.evergreen.catalog.RedemptionStatus;
 import org.evergreen.catalog.Redemptions;
 import org.evergreen.catalog.Rewards;
+import org.evergreen.household.Households;
+import org.evergreen.household.LeavingRule;
 import org.evergreen.security.SystemActor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,8 @@ class CatalogViewsTest extends KaribuTest {
     Redemptions redemptions;
     @Autowired
     CatalogPolicies policies;
+    @Autowired
+    Households households;
 
     CatalogFixtures fixtures;
 
@@ -109,6 +114,29 @@ class CatalogViewsTest extends KaribuTest {
     }
 
     @Test
+    void theRewardDialogCountsWhatIsMissingFromWhoeverPaysAndForTheQuantityChosen() {
+        long reward = fixtures.reward("merchant", "池兑换测试", "20", 600, null, null, false);
+        TestMember head = fixtures.member(300);
+        TestMember other = fixtures.member(1_000);
+        SystemActor.run(() -> households.create("池兑换家", LeavingRule.RETURN_OWN_CONTRIBUTIONS, head.id(), List.of(other.id())));
+        fixtures.as(other.username(), () -> {
+            households.pool(1_000);
+            return null;
+        });
+
+        login(head.username());
+        navigate("member/rewards");
+        setValue(_get(TextField.class, spec -> spec.withClasses("catalog-search")), "池兑换测试");
+        GridKt._clickItem(grid("catalog-grid"), 0);
+        Paragraph affordability = _get(Paragraph.class, spec -> spec.withClasses("affordability"));
+        assertThat(affordability.getText()).isEqualTo("还差 300 积分");
+        setValue(_get(Checkbox.class, spec -> spec.withClasses("pay-from-pool")), true);
+        assertThat(affordability.getText()).isEqualTo("现在即可兑换");
+        setValue(_get(IntegerField.class, spec -> spec.withLabel("数量")), 2);
+        assertThat(affordability.getText()).isEqualTo("还差 200 积分");
+    }
+
+    @Test
     void aMemberPaysWithPointsAndCashWhenTheRewardOffersIt() {
         long reward = fixtures.reward("merchant", "现金方案测试床品", "399", 30_000, null, null, false);
         fixtures.as("merchant", () -> rewards.changePrice(reward, 30_000L, 12_000L, new BigDecimal("250")));
@@ -153,6 +181,8 @@ class CatalogViewsTest extends KaribuTest {
         assertThat(rows("merchant-reward-grid").getFirst()).contains("竹纤维保温杯", "8,000 积分", "剩余 30，已兑 0", "在售");
 
         _click(rowButton("merchant-reward-grid", 0, "add-picture"));
+        assertThat(_get(Upload.class).getI18n().getAddFiles().getOne()).isEqualTo("上传文件…");
+        assertThat(_get(Upload.class).getI18n().getDropFiles().getOne()).isEqualTo("将文件拖放到此处");
         UploadKt._upload(_get(Upload.class), "flask.png", "image/png", png(1600, 1200));
         expectNotifications("礼品已上架。", "图片已添加。");
         List<Long> images = rewards.imageIds(listed.id());
@@ -219,6 +249,12 @@ class CatalogViewsTest extends KaribuTest {
         setValue(_get(TextArea.class, spec -> spec.withLabel("原因（会员可见）")), "本周缺货");
         _click(_get(Button.class, spec -> spec.withClasses("confirm-merchant-cancel")));
         assertThat(fixtures.available(member.id())).isEqualTo(5_500);
+        // The merchant reads its own cancellation as "yours" and a member's as the member's, never the other way round.
+        @SuppressWarnings("unchecked")
+        Select<RedemptionStatus> status = _get(Select.class, spec -> spec.withLabel("状态"));
+        assertThat(status.getItemLabelGenerator().apply(RedemptionStatus.CANCELLED_BY_MEMBER)).isEqualTo("会员已取消");
+        setValue(status, RedemptionStatus.CANCELLED_BY_MERCHANT);
+        assertThat(rows("merchant-redemption-grid")).anyMatch(text -> text.contains("您已取消：本周缺货（补偿 500 积分）"));
 
         login(member.username());
         navigate("member/redemptions");
@@ -230,6 +266,10 @@ class CatalogViewsTest extends KaribuTest {
         login("admin");
         navigate("admin/catalog");
         DatePicker effective = _get(DatePicker.class, spec -> spec.withLabel("生效日期"));
+        assertThat(effective.getI18n().getMonthNames()).startsWith("一月", "二月");
+        assertThat(effective.getI18n().getToday()).isEqualTo("今天");
+        assertThat(effective.getI18n().getCancel()).isEqualTo("取消");
+        assertThat(effective.getI18n().getFirstDayOfWeek()).isEqualTo(1);
         LocalDate earliest = effective.getValue();
         assertThat(earliest).isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30));
         setValue(_get(BigDecimalField.class, spec -> spec.withLabel("新的每积分价值（元）")), new BigDecimal("0.004"));

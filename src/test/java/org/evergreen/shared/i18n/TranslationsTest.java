@@ -70,6 +70,7 @@ class TranslationsTest {
             Stream.of(ApplicationStatus.values()).forEach(status -> assertTranslated("application.status." + status.name(), locale));
             Stream.of(EntryKind.values()).forEach(kind -> assertTranslated("points.kind." + kind.name(), locale));
             Stream.of(RedemptionStatus.values()).forEach(status -> assertTranslated("activity.redemption.status." + status.name(), locale));
+            Stream.of(RedemptionStatus.values()).forEach(status -> assertTranslated("redemption.merchantStatus." + status.name(), locale));
             Stream.of(IntegrityReport.Check.values()).forEach(check -> assertTranslated("integrity.check." + check.name(), locale));
             Stream.of(LedgerException.Reason.values()).forEach(reason -> assertTranslated("ledger.error." + reason.name(), locale));
         }
