@@ -29,11 +29,11 @@ final class CatalogTexts {
     }
 
     String points(long points) {
-        return owner.getTranslation("catalog.points", formats.number(points, locale()));
+        return owner.getTranslation("catalog.points", points);
     }
 
     String pointsAndCash(long points, BigDecimal cash) {
-        return owner.getTranslation("catalog.pointsAndCash", formats.number(points, locale()), cash.toPlainString());
+        return owner.getTranslation("catalog.pointsAndCash", points, cash.toPlainString());
     }
 
     /** "30,000 points", with "or 2,000 points + ¥20.00" when the reward has a cash option. */
@@ -74,7 +74,7 @@ final class CatalogTexts {
             status = owner.getTranslation("redemption.status.withReason", status, redemption.cancelReason());
         }
         if (redemption.compensationPoints() != null && redemption.compensationPoints() > 0) {
-            status = owner.getTranslation("redemption.status.compensated", status, formats.number(redemption.compensationPoints(), locale()));
+            status = owner.getTranslation("redemption.status.compensated", status, redemption.compensationPoints());
         }
         return status;
     }

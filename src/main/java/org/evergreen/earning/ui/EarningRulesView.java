@@ -292,7 +292,7 @@ class EarningRulesView extends VerticalLayout implements HasDynamicTitle {
         try {
             PointsCalculation calculation = rules.simulate(draft(), basket, facts, moment);
             preview.show(calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList());
-            previewTotal.setText(getTranslation("rules.simulator.total", formats.number(calculation.points(), getLocale())));
+            previewTotal.setText(getTranslation("rules.simulator.total", calculation.points()));
         } catch (InvalidInputException refused) {
             showRefusal(refused);
             previewTotal.setText(getTranslation("rules.simulator.invalid"));

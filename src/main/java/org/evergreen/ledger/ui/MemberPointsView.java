@@ -90,15 +90,14 @@ class MemberPointsView extends VerticalLayout implements HasDynamicTitle {
         card.addClassName("card");
         if (points.available() < 0) {
             // Only a refund of points already spent puts a wallet in debt (a clawback); the member must see why.
-            Paragraph debt = new Paragraph(getTranslation("points.debt", formats.number(-points.available(), getLocale())));
+            Paragraph debt = new Paragraph(getTranslation("points.debt", -points.available()));
             debt.addClassName("points-debt");
             card.add(debt);
         }
         if (!points.expiring().isEmpty()) {
             UnorderedList dates = new UnorderedList();
             dates.addClassName("expiring-dates");
-            points.expiring().forEach(expiring -> dates.add(new ListItem(getTranslation("points.expiresOn",
-                    formats.number(expiring.amount(), getLocale()), formats.date(expiring.expiresAt(), getLocale())))));
+            points.expiring().forEach(expiring -> dates.add(new ListItem(getTranslation("points.expiresOn", expiring.amount(), formats.date(expiring.expiresAt(), getLocale())))));
             card.add(dates);
         }
         return card;

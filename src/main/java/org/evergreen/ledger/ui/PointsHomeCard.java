@@ -48,8 +48,7 @@ class PointsHomeCard implements MemberHomeCard {
             card.add(fact(ui, "points.frozen", points.frozen(), "points-frozen", locale));
         }
         points.expiring().stream().findFirst().ifPresent(soonest -> {
-            Paragraph expiring = new Paragraph(ui.getTranslation("points.expiresOn",
-                    formats.number(soonest.amount(), locale), formats.date(soonest.expiresAt(), locale)));
+            Paragraph expiring = new Paragraph(ui.getTranslation("points.expiresOn", soonest.amount(), formats.date(soonest.expiresAt(), locale)));
             expiring.addClassName("home-expiring");
             card.add(expiring);
         });

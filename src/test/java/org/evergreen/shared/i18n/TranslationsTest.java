@@ -42,6 +42,18 @@ class TranslationsTest {
     }
 
     @Test
+    void englishCountsOneAsOneAndGroupsThousands() {
+        assertThat(translations.getTranslation("catalog.points", Locale.ENGLISH, 1L)).isEqualTo("1 point");
+        assertThat(translations.getTranslation("catalog.points", Locale.ENGLISH, 0L)).isEqualTo("0 points");
+        assertThat(translations.getTranslation("catalog.points", Locale.ENGLISH, 12_800L)).isEqualTo("12,800 points");
+        assertThat(translations.getTranslation("catalog.points", Locale.SIMPLIFIED_CHINESE, 12_800L)).isEqualTo("12,800 积分");
+        assertThat(translations.getTranslation("points.expiresOn", Locale.ENGLISH, 1L, "Dec 22")).isEqualTo("1 point expires on Dec 22");
+        assertThat(translations.getTranslation("points.expiresOn", Locale.ENGLISH, 500L, "Dec 22")).isEqualTo("500 points expire on Dec 22");
+        assertThat(translations.getTranslation("catalog.days", Locale.ENGLISH, 1)).isEqualTo("1 day");
+        assertThat(translations.getTranslation("activity.purchase.green", Locale.ENGLISH, 1L)).isEqualTo("incl. 1 green point");
+    }
+
+    @Test
     void everyKeyNamedInTheCodeExists() throws IOException {
         Set<String> keys = load("messages_en.properties").stringPropertyNames();
         Set<String> used = new HashSet<>();
