@@ -53,6 +53,13 @@ class PortalEndToEndTest extends BrowserTest {
         String icon = page.locator("link[rel=icon]").getAttribute("href");
         assertThat(page.request().get(url(icon.replaceFirst("^\\.?/", ""))).status()).isEqualTo(200);
 
+        // A bad address gets the portal's own page in the reader's language, not the browser's bare error page.
+        page.navigate(url("member/purchases/abc"));
+        assertThat(page.locator(".not-found-view h1")).hasText("没有这个页面");
+        page.navigate(url("no/such/page"));
+        assertThat(page.locator(".not-found-view p")).containsText("您的积分不受影响");
+        page.navigate(url("member"));
+
         page.locator("vaadin-button.logout").click();
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
         page.navigate(url("member"));
