@@ -82,7 +82,8 @@ public class MerchantApplications {
                 .map(store -> new NewMerchant.NewStore(store.name(), store.name(), store.city(), store.city(), store.address()))
                 .toList()));
         directory.createStaffLogin(merchantId, username, displayName, initialPassword);
-        if (!applications.decide(applicationId, ApplicationStatus.APPROVED, null, currentUser.require().id(), clock.instant(), merchantId)) {
+        if (!applications.decide(applicationId, ApplicationStatus.APPROVED, null, currentUser.require().id(), clock.instant(), merchantId,
+                username.strip().toLowerCase(Locale.ROOT))) {
             throw new InvalidInputException("application", "application.alreadyDecided");
         }
         return merchantId;
@@ -94,7 +95,7 @@ public class MerchantApplications {
     public void reject(long applicationId, String reason) {
         String checkedReason = TextRules.requirePlainText("reason", reason, 500);
         if (!applications.decide(applicationId, ApplicationStatus.REJECTED, checkedReason, currentUser.require().id(),
-                clock.instant(), null)) {
+                clock.instant(), null, null)) {
             throw new InvalidInputException("application", "application.alreadyDecided");
         }
     }

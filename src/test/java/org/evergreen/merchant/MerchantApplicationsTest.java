@@ -4,6 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -26,6 +27,7 @@ import java.util.stream.IntStream;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,6 +67,8 @@ class MerchantApplicationsTest extends KaribuTest {
         setValue(_get(TextField.class, spec -> spec.withLabel("登录名")), "laundry.owner");
         setValue(_get(PasswordField.class, spec -> spec.withLabel("初始密码")), "spring-2026-wash");
         _click(_find(Button.class, spec -> spec.withText("通过")).getLast());
+        // The reviewer is told what to pass on, and to whom.
+        expectNotifications("申请已通过：已创建商户、门店及登录账号 laundry.owner。请致电 王经理（13600001111）告知初始密码；申请人在进度查询页可看到登录名。");
 
         EvergreenUser owner = (EvergreenUser) login("laundry.owner", "spring-2026-wash").getPrincipal();
         assertThat(directory.myMerchant().nameZh()).isEqualTo("春风洗衣");
@@ -72,6 +76,10 @@ class MerchantApplicationsTest extends KaribuTest {
         assertThat(owner.merchantId()).isNotNull();
         navigate("join/status");
         assertThat(statusOf(trackingCode, "13600001111")).isEqualTo("已通过");
+        // The applicant learns the login name and where to sign in; never the password.
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("application-sign-in")).getText())
+                .isEqualTo("您的商户后台已开通。请使用登录名 laundry.owner 及审核人员电话告知的初始密码登录。");
+        assertThat(_get(Anchor.class, spec -> spec.withText("登录商户后台")).getHref()).isEqualTo("login");
     }
 
     @Test

@@ -225,6 +225,8 @@ class MerchantRewardsView extends VerticalLayout implements HasDynamicTitle {
                         endsAt.isEmpty() ? null : instant(endsAt.getValue()));
                 dialog.close();
                 grid.getDataProvider().refreshAll();
+                Notification.show(getTranslation("catalog.merchant.campaignSaved", texts.points(points.getValue())))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException refused) {
                 errors.show(refused);
             }

@@ -56,11 +56,12 @@ public class ApplicationRepository {
 
     public Optional<ApplicationProgress> progress(String trackingCode, String contactPhone) {
         return jdbc.sql("""
-                        SELECT name_zh, status, decision_reason, submitted_at, decided_at FROM merchant_application
+                        SELECT name_zh, status, decision_reason, submitted_at, decided_at, owner_username FROM merchant_application
                         WHERE tracking_code = ? AND contact_phone = ?""")
                 .params(trackingCode, contactPhone)
                 .query((rs, n) -> new ApplicationProgress(rs.getString("name_zh"), ApplicationStatus.valueOf(rs.getString("status")),
-                        rs.getString("decision_reason"), instant(rs, "submitted_at"), instant(rs, "decided_at")))
+                        rs.getString("decision_reason"), instant(rs, "submitted_at"), instant(rs, "decided_at"),
+                        rs.getString("owner_username")))
                 .optional();
     }
 
@@ -89,11 +90,12 @@ public class ApplicationRepository {
 
     /** Records the decision if the application is still undecided; false when someone decided first. */
     public boolean decide(long id, ApplicationStatus decision, @Nullable String reason, long adminId, Instant now,
-                          @Nullable Long merchantId) {
+                          @Nullable Long merchantId, @Nullable String ownerUsername) {
         return jdbc.sql("""
-                        UPDATE merchant_application SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ?, merchant_id = ?
+                        UPDATE merchant_application SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ?, merchant_id = ?,
+                               owner_username = ?
                         WHERE id = ? AND status = 'SUBMITTED'""")
-                .params(decision.name(), reason, adminId, UtcTimes.toColumn(now), merchantId, id)
+                .params(decision.name(), reason, adminId, UtcTimes.toColumn(now), merchantId, ownerUsername, id)
                 .update() == 1;
     }
 

@@ -31,6 +31,8 @@ import org.evergreen.shared.ui.Fact;
 import org.evergreen.shared.ui.FormErrors;
 import org.evergreen.shared.validation.InvalidInputException;
 
+import java.util.Locale;
+
 /** Admins review applications to join: approve (creating the merchant and its first login) or reject with a reason. */
 @Route("admin/applications")
 @Menu(title = "nav.admin.applications", order = 2.5, icon = "vaadin:file-text-o")
@@ -112,7 +114,8 @@ class ApplicationReviewView extends VerticalLayout implements HasDynamicTitle {
             try {
                 applications.approve(application.id(), username.getValue(), displayName.getValue(), password.getValue());
                 dialog.close();
-                decided("application.approved");
+                decided(getTranslation("application.approved", username.getValue().strip().toLowerCase(Locale.ROOT),
+                        application.contactName(), application.contactPhone()));
             } catch (InvalidInputException refused) {
                 errors.show(refused);
             }
@@ -134,7 +137,7 @@ class ApplicationReviewView extends VerticalLayout implements HasDynamicTitle {
             try {
                 applications.reject(application.id(), reason.getValue());
                 dialog.close();
-                decided("application.rejected");
+                decided(getTranslation("application.rejected"));
             } catch (InvalidInputException refused) {
                 errors.show(refused);
             }
@@ -145,10 +148,10 @@ class ApplicationReviewView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
-    private void decided(String messageKey) {
+    private void decided(String message) {
         details.removeAll();
         rows.refreshAll();
-        Notification.show(getTranslation(messageKey)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(message, 10_000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     @Override

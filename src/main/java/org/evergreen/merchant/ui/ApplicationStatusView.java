@@ -2,6 +2,7 @@ package org.evergreen.merchant.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -63,6 +64,12 @@ public class ApplicationStatusView extends VerticalLayout implements HasDynamicT
             card.add(reason);
         }
         result.add(card);
+        if (progress.ownerUsername() != null) {
+            // The approval made a login: the applicant learns where and with which name; the password comes from the reviewer.
+            Paragraph signIn = new Paragraph(getTranslation("application.signIn", progress.ownerUsername()));
+            signIn.addClassName("application-sign-in");
+            result.add(signIn, new Anchor("login", getTranslation("application.signIn.open")));
+        }
     }
 
     @Override

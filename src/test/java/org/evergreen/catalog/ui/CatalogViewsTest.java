@@ -201,6 +201,7 @@ class CatalogViewsTest extends KaribuTest {
         assertThat(_get(IntegerField.class, spec -> spec.withLabel("活动积分价")).getErrorMessage()).isEqualTo("活动价必须低于常规价 8,000 积分。");
         setValue(_get(IntegerField.class, spec -> spec.withLabel("活动积分价")), 6_000);
         _click(_get(Button.class, spec -> spec.withClasses("save-campaign-price")));
+        expectNotifications("活动价 6,000 积分 已保存，将在您选择的时段内显示于积分商城。");
         assertThat(rows("merchant-reward-grid").getFirst()).contains("6,000 积分 （原价 8,000 积分）");
     }
 
