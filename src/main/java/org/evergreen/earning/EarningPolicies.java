@@ -1,5 +1,6 @@
 package org.evergreen.earning;
 
+import org.evergreen.catalog.CatalogPolicies;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.database.ImmutableRowCache;
 import org.evergreen.shared.time.UtcTimes;
@@ -23,23 +24,28 @@ import java.time.LocalDateTime;
 public class EarningPolicies {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
-    private static final String COLUMNS = "bonus_cap_percent, yuan_per_point, effective_from";
+    private static final String COLUMNS = "bonus_cap_percent, effective_from";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final EarningPolicy defaults;
+    private final CatalogPolicies pointValues;
+    private final BonusCap defaults;
     private final BigDecimal defaultGreenBonusLimit;
-    private final ImmutableRowCache<EarningPolicy> versions = new ImmutableRowCache<>(1_000);
+    private final ImmutableRowCache<BonusCap> versions = new ImmutableRowCache<>(1_000);
 
-    EarningPolicies(JdbcClient jdbc, CurrentUser currentUser, Clock clock,
+    /** A row of {@code earning_policy}: the cap an admin set, and since when. */
+    private record BonusCap(BigDecimal percent, @Nullable Instant effectiveFrom) {
+    }
+
+    EarningPolicies(JdbcClient jdbc, CurrentUser currentUser, Clock clock, CatalogPolicies pointValues,
                     @Value("${evergreen.earning.bonus-cap-percent:10}") BigDecimal bonusCapPercent,
-                    @Value("${evergreen.earning.yuan-per-point:0.01}") BigDecimal yuanPerPoint,
                     @Value("${evergreen.earning.max-green-points-per-yuan:5}") BigDecimal defaultGreenBonusLimit) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.defaults = new EarningPolicy(bonusCapPercent, yuanPerPoint, null);
+        this.pointValues = pointValues;
+        this.defaults = new BonusCap(bonusCapPercent, null);
         this.defaultGreenBonusLimit = defaultGreenBonusLimit;
     }
 
@@ -66,34 +72,38 @@ public class EarningPolicies {
         return at(clock.instant());
     }
 
-    /** The policy that was in force at {@code moment}. */
+    /** The policy that was in force at {@code moment}, with the point's published value then. */
     public EarningPolicy at(Instant moment) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM earning_policy WHERE effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1")
-                .param(UtcTimes.toColumn(moment)).query(EarningPolicies::map).optional().orElse(defaults);
+        return valued(jdbc.sql("SELECT " + COLUMNS + " FROM earning_policy WHERE effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1")
+                .param(UtcTimes.toColumn(moment)).query(EarningPolicies::map).optional().orElse(defaults), moment);
     }
 
-    /** One policy by its row id (a purchase's context names it), or the defaults for none; a policy never changes. */
-    EarningPolicy version(@Nullable Long id) {
-        return id == null ? defaults : versions.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM earning_policy WHERE id = ?")
-                .param(key).query(EarningPolicies::map).optional()).orElseThrow();
+    /**
+     * One policy by its row id (a purchase's context names it), or the defaults for none, with the point's published
+     * value at {@code moment}; a policy row never changes.
+     */
+    EarningPolicy version(@Nullable Long id, Instant moment) {
+        return valued(id == null ? defaults : versions.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM earning_policy WHERE id = ?")
+                .param(key).query(EarningPolicies::map).optional()).orElseThrow(), moment);
     }
 
-    private static EarningPolicy map(ResultSet rs, int row) throws SQLException {
-        return new EarningPolicy(rs.getBigDecimal("bonus_cap_percent"), rs.getBigDecimal("yuan_per_point"),
-                UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class)));
+    /** There is one point value, the catalog's (changed only with notice): the cap converts yuan into points with it. */
+    private EarningPolicy valued(BonusCap cap, Instant moment) {
+        return new EarningPolicy(cap.percent(), pointValues.valueAt(moment).yuanPerPoint(), cap.effectiveFrom());
+    }
+
+    private static BonusCap map(ResultSet rs, int row) throws SQLException {
+        return new BonusCap(rs.getBigDecimal("bonus_cap_percent"), UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class)));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public void set(BigDecimal bonusCapPercent, BigDecimal yuanPerPoint) {
+    public void set(BigDecimal bonusCapPercent) {
         if (bonusCapPercent == null || bonusCapPercent.signum() < 0 || bonusCapPercent.compareTo(HUNDRED) > 0 || bonusCapPercent.scale() > 2) {
             throw new InvalidInputException("bonusCapPercent", "policy.cap.invalid");
         }
-        if (yuanPerPoint == null || yuanPerPoint.signum() <= 0 || yuanPerPoint.compareTo(BigDecimal.ONE) > 0 || yuanPerPoint.scale() > 4) {
-            throw new InvalidInputException("yuanPerPoint", "policy.value.invalid");
-        }
-        jdbc.sql("INSERT INTO earning_policy (bonus_cap_percent, yuan_per_point, effective_from, set_by) VALUES (?, ?, ?, ?)")
-                .params(bonusCapPercent, yuanPerPoint, UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
+        jdbc.sql("INSERT INTO earning_policy (bonus_cap_percent, effective_from, set_by) VALUES (?, ?, ?)")
+                .params(bonusCapPercent, UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
                 .update();
     }
 }

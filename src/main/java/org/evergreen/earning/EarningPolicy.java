@@ -10,7 +10,8 @@ import java.time.Instant;
  * The platform's limit on bonuses: the bonus points of one purchase are worth at most {@code bonusCapPercent}
  * of what was paid, a point being worth {@code yuanPerPoint}.
  *
- * @param effectiveFrom when an admin set it; null for the platform's defaults
+ * @param yuanPerPoint  the point's published value (the catalog's, announced with notice) at the time it applies to
+ * @param effectiveFrom when an admin set the cap; null for the platform's defaults
  */
 public record EarningPolicy(BigDecimal bonusCapPercent, BigDecimal yuanPerPoint, @Nullable Instant effectiveFrom) {
 

@@ -140,7 +140,7 @@ public class Purchases {
                 RuleSet.normalizedCategory(line.category()), line.quantity(), line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())),
                 purchase.purchasedAt()))).toList();
         PointsCalculation calculation = PointsCalculator.calculate(lines.stream().map(RecordedLine::asClassified).toList(), purchase.total(),
-                purchase.purchasedAt(), ruleSet, campaigns.versions(context.campaignIds()), policies.version(context.policyId()), facts);
+                purchase.purchasedAt(), ruleSet, campaigns.versions(context.campaignIds()), policies.version(context.policyId(), purchase.purchasedAt()), facts);
         long purchaseId = purchases.insert(till.merchantId(), till.storeId(), member.userId(), idempotencyKey, requestHash, purchase, lines,
                 new PurchaseRepository.Earned(ruleSet.version(), tier, calculation), clock.instant());
         if (calculation.merchantPoints() > 0) {

@@ -4,10 +4,12 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
+import org.evergreen.catalog.CatalogPolicies;
 import org.evergreen.green.GreenMerchants;
 import org.evergreen.member.Tiers;
 import org.evergreen.portal.AccessDeniedView;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +37,9 @@ class EarningPolicyViewTest extends KaribuTest {
 
     @Autowired
     EarningPolicies policies;
+
+    @Autowired
+    CatalogPolicies catalogPolicies;
 
     @Autowired
     JdbcClient jdbc;
@@ -66,6 +72,11 @@ class EarningPolicyViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withClasses("save-policy")));
         assertThat(policies.current().effectiveFrom()).isNotNull();
         assertThat(policies.current().bonusCapPercent()).isEqualByComparingTo("10");
+        // One point value: the catalog's published one, only read here, and the same on the public rules.
+        assertThat(_find(BigDecimalField.class, spec -> spec.withLabel("积分价值（元）"))).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("policy-point-value")).getText())
+                .isEqualTo("每积分价值 ¥0.01：即平台公布的积分价值，奖励上限按此将金额折算为积分。");
+        assertThat(policies.current().yuanPerPoint()).isEqualByComparingTo(catalogPolicies.currentValue().yuanPerPoint());
 
         setValue(_get(TextField.class, spec -> spec.withLabel("名称（中文）")), "冬季新会员礼");
         setValue(_get(TextField.class, spec -> spec.withLabel("名称（英文）")), "Winter welcome");
@@ -85,7 +96,7 @@ class EarningPolicyViewTest extends KaribuTest {
         navigate("admin/earning");
         assertThat(NavigatorKt.getCurrentView()).isEqualTo(AccessDeniedView.class);
         assertThatThrownBy(() -> tiers.setThresholds(BigDecimal.ONE, BigDecimal.TEN)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> policies.set(new BigDecimal("100"), new BigDecimal("0.01"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> policies.set(new BigDecimal("100"))).isInstanceOf(AccessDeniedException.class);
         login("regulator");
         assertThatThrownBy(() -> tiers.recordQualifyingSpend(1, new BigDecimal("99999"))).isInstanceOf(AccessDeniedException.class);
     }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -83,14 +84,16 @@ class EarningPolicyView extends VerticalLayout implements HasDynamicTitle {
     private Div capForm() {
         EarningPolicy current = policies.current();
         BigDecimalField cap = new BigDecimalField(getTranslation("policy.capPercent"));
-        BigDecimalField value = new BigDecimalField(getTranslation("policy.yuanPerPoint"));
         cap.setValue(current.bonusCapPercent());
-        value.setValue(current.yuanPerPoint());
-        FormErrors errors = new FormErrors(this).field("bonusCapPercent", cap).field("yuanPerPoint", value);
-        Button save = new Button(getTranslation("action.save"), click -> save(errors, () -> policies.set(cap.getValue(), value.getValue())));
+        FormErrors errors = new FormErrors(this).field("bonusCapPercent", cap);
+        Button save = new Button(getTranslation("action.save"), click -> save(errors, () -> policies.set(cap.getValue())));
         save.addClassName("save-policy");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return card(new Paragraph(getTranslation("policy.help")), new FormLayout(cap, value), save);
+        // The point's value is set in one place, the catalog's, and changes only after its notice: here it is only read.
+        Paragraph value = new Paragraph(getTranslation("policy.pointValue", DisplayFormats.plain(current.yuanPerPoint())));
+        value.addClassName("policy-point-value");
+        return card(new Paragraph(getTranslation("policy.help")), new FormLayout(cap), value,
+                new Anchor("admin/catalog", getTranslation("policy.pointValue.change")), save);
     }
 
     private Div greenLimitForm() {

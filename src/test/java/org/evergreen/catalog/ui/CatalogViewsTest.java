@@ -25,6 +25,7 @@ import org.evergreen.catalog.Redemption;
 import org.evergreen.catalog.RedemptionStatus;
 import org.evergreen.catalog.Redemptions;
 import org.evergreen.catalog.Rewards;
+import org.evergreen.earning.EarningPolicies;
 import org.evergreen.household.Households;
 import org.evergreen.household.LeavingRule;
 import org.evergreen.security.SystemActor;
@@ -36,6 +37,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +63,8 @@ class CatalogViewsTest extends KaribuTest {
     CatalogPolicies policies;
     @Autowired
     Households households;
+    @Autowired
+    EarningPolicies earningPolicies;
 
     CatalogFixtures fixtures;
 
@@ -285,6 +289,10 @@ class CatalogViewsTest extends KaribuTest {
         assertThat(policies.upcomingValues()).singleElement().satisfies(value -> assertThat(value.yuanPerPoint()).isEqualByComparingTo("0.012"));
         assertThat(_get(UnorderedList.class, spec -> spec.withClasses("upcoming-values")).getElement().getTextRecursively())
                 .contains("每积分 ¥0.012，底线 ¥0.004");
+        // There is one point value: the earning cap converts yuan with the old one until the new one applies.
+        Instant applies = policies.upcomingValues().getFirst().effectiveFrom();
+        assertThat(earningPolicies.at(applies.minusSeconds(1)).yuanPerPoint()).isEqualByComparingTo("0.01");
+        assertThat(earningPolicies.at(applies).yuanPerPoint()).isEqualByComparingTo("0.012");
 
         login("member");
         navigate("member");
