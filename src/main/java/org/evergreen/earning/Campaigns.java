@@ -1,7 +1,9 @@
 package org.evergreen.earning;
 
 import org.evergreen.earning.internal.CampaignRepository;
+import org.evergreen.earning.internal.PurchaseActivityQuery;
 import org.evergreen.security.CurrentUser;
+import org.evergreen.security.Role;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
@@ -31,11 +33,13 @@ public class Campaigns {
     private static final int MAX_CATEGORIES = 20;
 
     private final CampaignRepository campaigns;
+    private final PurchaseActivityQuery purchases;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public Campaigns(CampaignRepository campaigns, CurrentUser currentUser, Clock clock) {
+    public Campaigns(CampaignRepository campaigns, PurchaseActivityQuery purchases, CurrentUser currentUser, Clock clock) {
         this.campaigns = campaigns;
+        this.purchases = purchases;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -80,6 +84,14 @@ public class Campaigns {
     /** Campaigns by id, for explaining a purchase's points: public, as they were disclosed. */
     public List<Campaign> byIds(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : campaigns.byIds(ids);
+    }
+
+    /** The campaigns running now at the merchants where the signed-in member bought in the last year. */
+    @PreAuthorize("hasRole('MEMBER')")
+    public List<Campaign> runningWhereIShop(int limit) {
+        Instant now = clock.instant();
+        List<Long> merchants = purchases.merchantsOf(currentUser.require(Role.MEMBER).id(), now.minus(Duration.ofDays(365)));
+        return merchants.isEmpty() ? List.of() : campaigns.runningAt(merchants, now, limit);
     }
 
     /** What may apply to a purchase at this merchant at {@code moment} by a member who joined at {@code memberJoinedAt}. */

@@ -4,6 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import org.evergreen.KaribuTest;
@@ -102,6 +103,13 @@ class MyPurchaseViewTest extends KaribuTest {
                 .containsExactly("Evergreen Pine Convenience · purchase ¥26.00", "incl. 16 green points", "+42");
         UI.getCurrent().getSession().setLocale(Locale.SIMPLIFIED_CHINESE);
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+
+        // Having bought at the demo store, the member's home shows the campaign running there, and the way to every rule.
+        navigate("member");
+        Div campaigns = _get(Div.class, spec -> spec.withClasses("home-campaigns"));
+        assertThat(_find(campaigns, Paragraph.class, spec -> spec.withClasses("home-campaign"))).extracting(Paragraph::getText)
+                .anyMatch(line -> line.startsWith("青松便利 · 鲜食双倍积分"));
+        assertThat(_get(campaigns, Anchor.class).getHref()).isEqualTo("rules");
 
         login("13800000023");
         navigate("member/purchases/" + result.purchaseId());

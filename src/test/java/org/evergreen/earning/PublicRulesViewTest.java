@@ -3,6 +3,7 @@ package org.evergreen.earning;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Div;
 import org.evergreen.KaribuTest;
 import org.evergreen.merchant.MerchantDirectory;
@@ -58,6 +59,7 @@ class PublicRulesViewTest extends KaribuTest {
     @Test
     void anonymousVisitorsMayOpenThePage() {
         navigate("rules");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("points-validity")).getText()).startsWith("积分有效期：消费获得的积分长期有效");
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class);
         assertThat(GridKt._size(grid)).isGreaterThanOrEqualTo(6);

@@ -78,6 +78,13 @@ public class CampaignRepository {
                 .param("merchants", merchantIds).query(MAPPER).list();
     }
 
+    /** These merchants' campaigns running at {@code moment}, those ending soonest first. */
+    public List<Campaign> runningAt(Collection<Long> merchantIds, Instant moment, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM earning_campaign WHERE merchant_id IN (:merchants) AND starts_at <= :now AND ends_at > :now"
+                        + " ORDER BY ends_at, id LIMIT :limit")
+                .param("merchants", merchantIds).param("now", UtcTimes.toColumn(moment)).param("limit", limit).query(MAPPER).list();
+    }
+
     /** Campaigns by id, in the order given, each read from the database only the first time: a campaign never changes. */
     public List<Campaign> versions(List<Long> ids) {
         return ids.stream().map(id -> versions.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM earning_campaign WHERE id = ?")

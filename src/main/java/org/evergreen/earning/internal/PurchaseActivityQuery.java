@@ -1,9 +1,11 @@
 package org.evergreen.earning.internal;
 
+import org.evergreen.shared.time.UtcTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -18,6 +20,12 @@ public class PurchaseActivityQuery {
 
     PurchaseActivityQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The merchants the member bought from since {@code since}: where they shop. */
+    public List<Long> merchantsOf(long memberId, Instant since) {
+        return jdbc.sql("SELECT DISTINCT merchant_id FROM earning_purchase WHERE member_id = ? AND purchased_at >= ?")
+                .params(memberId, UtcTimes.toColumn(since)).query(Long.class).list();
     }
 
     /** The member's own purchases among these ids; another member's are left out. */

@@ -61,6 +61,7 @@ public class PublicRulesView extends VerticalLayout implements HasDynamicTitle {
                 new Paragraph(getTranslation("rules.public.tiers", DisplayFormats.plain(thresholds.silverSpend()),
                         DisplayFormats.plain(thresholds.goldSpend()))),
                 new Paragraph(getTranslation("rules.public.greenLimit", DisplayFormats.plain(policies.greenBonusLimit()))),
+                validity(),
                 list(campaigns.platformCampaigns(0, 20).stream().map(texts::describe).toList()));
         platform.addClassNames("card", "platform-rules");
 
@@ -103,6 +104,12 @@ public class PublicRulesView extends VerticalLayout implements HasDynamicTitle {
         UnorderedList list = new UnorderedList();
         items.forEach(item -> list.add(new ListItem(item)));
         return list;
+    }
+
+    private Paragraph validity() {
+        Paragraph validity = new Paragraph(getTranslation("rules.public.validity"));
+        validity.addClassName("points-validity");
+        return validity;
     }
 
     @Override
