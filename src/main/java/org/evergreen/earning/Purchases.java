@@ -206,15 +206,6 @@ public class Purchases {
         return purchases.details(till.merchantId(), purchaseId);
     }
 
-    /** One of the signed-in member's own purchases, with the merchant that recorded it; nobody else's. */
-    @PreAuthorize("hasRole('MEMBER')")
-    public Optional<MemberPurchase> myPurchase(long purchaseId) {
-        long memberId = currentUser.require(Role.MEMBER).id();
-        return purchases.parties(purchaseId).filter(parties -> parties.memberId() == memberId)
-                .flatMap(parties -> purchases.details(parties.merchantId(), purchaseId)
-                        .map(details -> new MemberPurchase(merchants.publicMerchant(parties.merchantId()), details)));
-    }
-
     private PurchaseResult answer(long purchaseId, long memberId, long points, List<PurchaseResult.RulePoints> breakdown, boolean replay) {
         long available = SystemActor.call(() -> ledger.balance(ledger.account(AccountType.MEMBER_WALLET, memberId)));
         return new PurchaseResult(purchaseId, points, breakdown, available, replay);

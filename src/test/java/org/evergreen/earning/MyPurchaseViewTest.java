@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import org.evergreen.KaribuTest;
 import org.evergreen.catalog.CatalogFixtures;
 import org.evergreen.ledger.AccountType;
@@ -160,6 +161,10 @@ class MyPurchaseViewTest extends KaribuTest {
         assertThat(GridKt._get(activity, 0).item().kind()).isEqualTo(EntryKind.REVERSAL);
         assertThat(ActivityRows.row(activity, 0)).containsExactly("退款 · 青松便利", "-10");
         assertThat(_get(ActivityRows.line(activity, 0), Anchor.class).getHref()).isEqualTo("member/purchases/" + bought.purchaseId());
+        // The purchase it opens tells of the refund: what came back and the points that went with it.
+        navigate("member/purchases/" + bought.purchaseId());
+        assertThat(_get(UnorderedList.class, spec -> spec.withClasses("purchase-refunds")).getElement().getTextRecursively())
+                .endsWith("：退回 ¥10.00（墨水 ×1），收回 10 积分");
         assertThat(_find(Paragraph.class, spec -> spec.withClasses("points-debt"))).isEmpty();
     }
 

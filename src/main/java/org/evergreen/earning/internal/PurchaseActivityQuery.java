@@ -1,13 +1,18 @@
 package org.evergreen.earning.internal;
 
+import org.evergreen.earning.MemberPurchase;
 import org.evergreen.shared.time.UtcTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What a member's activity says about their purchases: where, how much, and how many of the points were green. */
 @Component
@@ -26,6 +31,24 @@ public class PurchaseActivityQuery {
     public List<Long> merchantsOf(long memberId, Instant since) {
         return jdbc.sql("SELECT DISTINCT merchant_id FROM earning_purchase WHERE member_id = ? AND purchased_at >= ?")
                 .params(memberId, UtcTimes.toColumn(since)).query(Long.class).list();
+    }
+
+    /** The refunds of one purchase, oldest first, each with its lines. */
+    public List<MemberPurchase.Refund> refundsOf(long purchaseId) {
+        Map<Long, List<MemberPurchase.Line>> lines = new HashMap<>();
+        jdbc.sql("""
+                        SELECT l.refund_id, l.sku, l.quantity FROM earning_refund_line l JOIN earning_refund r ON r.id = l.refund_id
+                        WHERE r.purchase_id = ? ORDER BY l.id""")
+                .param(purchaseId)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getLong("refund_id"), id -> new ArrayList<>())
+                            .add(new MemberPurchase.Line(rs.getString("sku"), rs.getInt("quantity")));
+                });
+        return jdbc.sql("SELECT id, created_at, amount, points FROM earning_refund WHERE purchase_id = ? ORDER BY id")
+                .param(purchaseId)
+                .query((rs, n) -> new MemberPurchase.Refund(UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class)),
+                        rs.getBigDecimal("amount"), rs.getLong("points"), lines.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
     }
 
     /** The member's own purchases among these ids; another member's are left out. */
