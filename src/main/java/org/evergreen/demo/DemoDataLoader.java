@@ -8,6 +8,8 @@ import org.evergreen.earning.CampaignDraft;
 import org.evergreen.earning.CampaignKind;
 import org.evergreen.earning.Campaigns;
 import org.evergreen.earning.EarningRules;
+import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.earning.Purchases;
 import org.evergreen.earning.RuleSet;
 import org.evergreen.household.Households;
 import org.evergreen.household.LeavingRule;
@@ -22,6 +24,7 @@ import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.NewMerchant;
 import org.evergreen.merchant.NewMerchant.NewStore;
 import org.evergreen.merchant.TillKeys;
+import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.merchant.UnifiedSocialCreditCode;
 import org.evergreen.security.MemberRegistration;
 import org.evergreen.security.NewStaffUser;
@@ -37,6 +40,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -48,7 +52,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -66,6 +72,11 @@ class DemoDataLoader implements ApplicationRunner {
     /** The demo member's number, printed in the README beside the till key. */
     static final String DEMO_MEMBER_NUMBER = "920261201007";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    /** What a single member buys at each demo merchant, in the order of {@link #merchants()}: SKU, name, category. */
+    private static final String[][] EVERYDAY_PRODUCTS = {
+            {"SNACK-BOX", "零食礼包", "snacks"}, {"LAUNDRY", "洗衣服务", "laundry"}, {"NOTEBOOK-5", "笔记本套装", "stationery"},
+            {"PILLOWCASE", "纯棉枕套", "bedding"}, {"TICKET", "火车票", "ticket"}, {"KITCHEN", "厨房用品", "kitchen"}};
 
     private static final String[][] MEMBER_NAMES = {
             {"李晓明", "张伟", "王芳"}, {"刘洋", "陈静"}, {"杨帆", "赵敏", "黄磊", "周婷"}, {"吴昊", "徐丽"},
@@ -87,12 +98,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final Redemptions redemptions;
     private final UserDetailsService userDetails;
     private final MemberProfiles memberProfiles;
+    private final Purchases purchases;
     private final Clock clock;
 
     DemoDataLoader(DemoDataProperties properties, ObjectProvider<EmbeddedMariaDb> embeddedDatabase,
                    UserAccounts userAccounts, MerchantDirectory merchants, Households households,
                    TransactionTemplate transaction, Ledger ledger, TillKeys tillKeys, EarningRules earningRules, Campaigns campaigns, Rewards rewards,
-                   Redemptions redemptions, UserDetailsService userDetails, MemberProfiles memberProfiles, Clock clock) {
+                   Redemptions redemptions, UserDetailsService userDetails, MemberProfiles memberProfiles, Purchases purchases,
+                   Clock clock) {
         this.properties = properties;
         this.embeddedDatabase = embeddedDatabase;
         this.userAccounts = userAccounts;
@@ -107,6 +120,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.redemptions = redemptions;
         this.userDetails = userDetails;
         this.memberProfiles = memberProfiles;
+        this.purchases = purchases;
         this.clock = clock;
     }
 
@@ -165,8 +179,7 @@ class DemoDataLoader implements ApplicationRunner {
         points(demoMember, merchantIds, everyoneElse);
         catalog(merchantIds);
         // After the redemptions, which would otherwise draw on these soonest-expiring points first.
-        earn(ledger.account(AccountType.MEMBER_WALLET, demoMember), merchantIds.get(2), 500, clock.instant().plus(Duration.ofDays(20)),
-                "purchase:demo-3");
+        promotion(ledger.account(AccountType.MEMBER_WALLET, demoMember), merchantIds.get(2), 500, clock.instant().plus(Duration.ofDays(20)));
         campaigns(merchantIds);
     }
 
@@ -201,17 +214,46 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     /**
-     * Points the demo member can look at: base points from purchases (promotional points that expire soon
-     * follow the catalog). Every other single member gets one purchase.
+     * Purchases recorded as the tills record them, through the same service and rules, so that every demo earn explains
+     * itself (lines, rules, green CO₂e): the demo member buys fresh food and a green refill at the demo store (1,280
+     * points) and three hotel nights (3,000); every other single member buys once, earning 100 × (n + 3) points.
      */
     private void points(long demoMember, List<Long> merchantIds, List<Long> otherMembers) {
-        long wallet = ledger.account(AccountType.MEMBER_WALLET, demoMember);
-        earn(wallet, merchantIds.get(0), 1_280, null, "purchase:demo-1");
-        earn(wallet, merchantIds.get(1), 3_000, null, "purchase:demo-2");
+        List<TillPrincipal> tills = tillsOf(merchantIds);
+        buy(tills.get(0), DEMO_MEMBER_NUMBER, "demo-1", List.of(
+                new PurchaseRequest.Line("FRESH-BOX", "有机蔬菜礼盒", "fresh", 3, new BigDecimal("200.00"), false, null),
+                new PurchaseRequest.Line("REFILL-2L", "洗衣液补充装", "refill", 2, new BigDecimal("20.00"), false, null)));
+        buy(tills.get(1), DEMO_MEMBER_NUMBER, "demo-2", List.of(
+                new PurchaseRequest.Line("DELUXE", "豪华间住宿", "room-night", 3, new BigDecimal("688.00"), false, null)));
         for (int i = 0; i < otherMembers.size(); i++) {
-            earn(ledger.account(AccountType.MEMBER_WALLET, otherMembers.get(i)), merchantIds.get(i % merchantIds.size()),
-                    100L * (i + 3), null, "purchase:demo-" + (10 + i));
+            int merchant = i % merchantIds.size();
+            String[] product = EVERYDAY_PRODUCTS[merchant];
+            buy(tills.get(merchant), memberProfiles.numberOf(otherMembers.get(i)), "demo-" + (10 + i), List.of(
+                    new PurchaseRequest.Line(product[0], product[1], product[2], 1, BigDecimal.valueOf(100L * (i + 3)), false, null)));
         }
+    }
+
+    /** A till at each merchant's first store: the demo store's is the one the README prints, the others' keys stay secret. */
+    private List<TillPrincipal> tillsOf(List<Long> merchantIds) {
+        List<TillPrincipal> tills = new ArrayList<>();
+        for (int i = 0; i < merchantIds.size(); i++) {
+            long merchantId = merchantIds.get(i);
+            String key = i == 0 ? DEMO_TILL_KEY : "eg_demo%04d_%s".formatted(i + 1, UUID.randomUUID().toString().replace("-", ""));
+            if (i > 0) {
+                tillKeys.createKnown(merchantId, merchants.storesOf(merchantId).getFirst().id(), "1 号收银台", key);
+            }
+            tills.add(tillKeys.authenticate(key).orElseThrow());
+        }
+        return tills;
+    }
+
+    private void buy(TillPrincipal till, String memberNumber, String receipt, List<PurchaseRequest.Line> lines) {
+        BigDecimal total = lines.stream().map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        PurchaseRequest request = new PurchaseRequest(memberNumber, null, null, receipt.toUpperCase(Locale.ROOT), clock.instant(), "CNY",
+                total, lines);
+        RunAs.call(UsernamePasswordAuthenticationToken.authenticated(till, null, List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))),
+                () -> purchases.record(till, request, receipt));
     }
 
     /**
@@ -276,8 +318,9 @@ class DemoDataLoader implements ApplicationRunner {
         });
     }
 
-    private void earn(long wallet, long merchantId, long points, @Nullable Instant expiresAt, String reference) {
-        ledger.post(new EntryRequest(EntryKind.EARN, "demo", reference, "demo", "purchase", reference, null,
+    /** A merchant's promotional points that expire: the only demo points not from a purchase. */
+    private void promotion(long wallet, long merchantId, long points, Instant expiresAt) {
+        ledger.post(new EntryRequest(EntryKind.EARN, "demo", "promotion-1", "demo", "promotion", null, null,
                 List.of(new Posting(ledger.account(AccountType.MERCHANT_ISSUANCE, merchantId), -points), new Posting(wallet, points)),
                 expiresAt));
     }

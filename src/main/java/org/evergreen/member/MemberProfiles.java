@@ -59,6 +59,13 @@ public class MemberProfiles {
         return MemberNumbers.isValid(memberNumber) ? members.findByNumber(memberNumber) : Optional.empty();
     }
 
+    /** A member's number by their user id: for the platform (the demo data's purchases are recorded with it). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public String numberOf(long userId) {
+        return members.find(userId).map(MemberProfile::memberNumber)
+                .orElseThrow(() -> new IllegalArgumentException("No member " + userId));
+    }
+
     /** The member with this user id, for services that already verified who they serve. */
     Optional<MemberProfile> byId(long userId) {
         return members.find(userId);

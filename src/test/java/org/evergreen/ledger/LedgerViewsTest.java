@@ -38,8 +38,12 @@ class LedgerViewsTest extends KaribuTest {
         assertThat(GridKt._size(activity)).isEqualTo(5);
         assertThat(IntStream.range(0, 5).mapToObj(row -> GridKt._get(activity, row).item().points()))
                 .containsExactly(500L, -1_000L, -800L, 3_000L, 1_280L);
+        assertThat(ActivityRows.row(activity, 0)).containsExactly("推广活动", "+500");
         assertThat(ActivityRows.row(activity, 1)).containsExactly("兑换 · 青松便利 10 元代金券", "已领取", "-1,000");
         assertThat(ActivityRows.row(activity, 2)).containsExactly("兑换 · 环保随行杯", "积分冻结中，待领取", "-800");
+        // The demo purchases were recorded as tills record them: each line names the merchant and the amount.
+        assertThat(ActivityRows.row(activity, 3)).containsExactly("绿野酒店集团 · 购物 ¥2,064.00", "+3,000");
+        assertThat(ActivityRows.row(activity, 4)).containsExactly("青松便利 · 购物 ¥640.00", "含绿色积分 40", "+1,280");
         // A redemption's line opens the member's redemptions (the catalog's page).
         Anchor redemption = _get(ActivityRows.line(activity, 2), Anchor.class, spec -> spec.withClasses("activity-title"));
         assertThat(redemption.getHref()).isEqualTo("member/redemptions");
@@ -50,8 +54,10 @@ class LedgerViewsTest extends KaribuTest {
         login("13800000033");
         navigate("member/points");
         Grid<ActivityLine> activity = ActivityRows.grid();
-        assertThat(IntStream.range(0, GridKt._size(activity)).mapToObj(row -> GridKt._get(activity, row).item().reference()))
-                .doesNotContain("purchase:demo-1", "purchase:demo-2", "purchase:demo-3");
+        // Their one demo purchase, and nothing of the demo member's (whose lines name the demo store and the hotel).
+        assertThat(IntStream.range(0, GridKt._size(activity)).mapToObj(row -> ActivityRows.row(activity, row).getFirst()))
+                .noneMatch(title -> title.startsWith("绿野酒店集团") || title.startsWith("兑换"))
+                .anyMatch(title -> title.contains("购物 ¥900.00"));
         assertThat(fact("points-available")).isEqualTo("900");
     }
 

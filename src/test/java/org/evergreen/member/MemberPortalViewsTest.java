@@ -81,7 +81,7 @@ class MemberPortalViewsTest extends KaribuTest {
         assertThat(SystemActor.call(() -> tiers.recordQualifyingSpend(memberId, new BigDecimal("6200.50")))).isEqualTo(Tier.SILVER);
         login("13800000031");
         navigate("member");
-        assertThat(_find(Fact.class).stream().map(Fact::value)).contains("银卡会员", "¥6200.50");
+        assertThat(_find(Fact.class).stream().map(Fact::value)).contains("银卡会员", "¥6,200.50");
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("next-tier")).getText()).isEqualTo("12 个月内再消费 ¥13799.5 即可升级为金卡会员。");
 
         SystemActor.run(() -> tiers.recordQualifyingSpend(memberId, new BigDecimal("25000")));

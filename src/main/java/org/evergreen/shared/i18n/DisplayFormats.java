@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,9 +50,11 @@ public class DisplayFormats {
         return value.stripTrailingZeros().toPlainString();
     }
 
-    /** An amount of money as a receipt shows it: ¥40.50 for yuan, the ISO code before any other currency. */
+    /** An amount of money as a receipt shows it: ¥2,064.50 for yuan, the ISO code before any other currency. */
     public static String money(BigDecimal amount, String currency) {
-        String figure = amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        String figure = format.format(amount);
         return "CNY".equals(currency) ? "¥" + figure : currency + " " + figure;
     }
 }
