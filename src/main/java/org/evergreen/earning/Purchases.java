@@ -15,7 +15,10 @@ import org.evergreen.member.OneTimeCodes;
 import org.evergreen.member.Tier;
 import org.evergreen.member.TierThresholds;
 import org.evergreen.member.Tiers;
+import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.MerchantDirectory;
+import org.evergreen.merchant.MerchantSummary;
+import org.evergreen.merchant.StoreSummary;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Role;
@@ -102,6 +105,23 @@ public class Purchases {
      */
     @PreAuthorize("hasRole('TILL') and #till.storeId() == principal.storeId()")
     public PurchaseResult record(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
+        return record(Counter.of(till), request, idempotencyKey);
+    }
+
+    /**
+     * A purchase typed in by the merchant's own staff at one of its open stores (a small shop without a till
+     * integration): the same checks, rules and idempotency as a till's, the staff member named as its actor.
+     */
+    @PreAuthorize("hasRole('MERCHANT')")
+    public PurchaseResult recordAtCounter(long storeId, PurchaseRequest request, String idempotencyKey) {
+        MerchantSummary merchant = merchants.myMerchant();
+        StoreSummary store = merchants.myStores().stream().filter(candidate -> candidate.id() == storeId && candidate.closedAt() == null)
+                .findFirst().orElseThrow(() -> new PurchaseRefused(Kind.WRONG_STORE, "wrong-store", "api.problem.wrong-store.detail"));
+        return record(new Counter(merchant.id(), store.id(), store.regionCode(), merchant.category(), "user:" + currentUser.require().id()),
+                request, idempotencyKey);
+    }
+
+    private PurchaseResult record(Counter till, PurchaseRequest request, String idempotencyKey) {
         try {
             return transactions.execute(() -> recordOnce(till, request, idempotencyKey));
         } catch (DuplicateKeyException taken) {
@@ -113,12 +133,20 @@ public class Purchases {
         }
     }
 
-    private Optional<PurchaseResult> replay(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
+    /** Where a purchase is recorded and by whom: a till's key, or a staff member at a store's counter. */
+    private record Counter(long merchantId, long storeId, @Nullable String regionCode, MerchantCategory merchantCategory, String actor) {
+
+        static Counter of(TillPrincipal till) {
+            return new Counter(till.merchantId(), till.storeId(), till.regionCode(), till.merchantCategory(), till.actor());
+        }
+    }
+
+    private Optional<PurchaseResult> replay(Counter till, PurchaseRequest request, String idempotencyKey) {
         return purchases.byIdempotencyKey(till.merchantId(), idempotencyKey)
                 .map(first -> replayOf(first, RequestFingerprints.of("store:" + till.storeId(), request)));
     }
 
-    private PurchaseResult recordOnce(TillPrincipal till, PurchaseRequest request, String idempotencyKey) {
+    private PurchaseResult recordOnce(Counter till, PurchaseRequest request, String idempotencyKey) {
         String requestHash = RequestFingerprints.of("store:" + till.storeId(), request);
         PurchaseRequest purchase = normalized(request);
         // Every store, of this merchant or another, gets the same answer: it tells a till nothing about other stores.
@@ -162,7 +190,7 @@ public class Purchases {
                 calculation.lines().stream().map(PurchaseResult.RulePoints::of).toList(), false);
     }
 
-    private static PurchaseRecorded recorded(long purchaseId, TillPrincipal till, long memberId, PurchaseRequest purchase,
+    private static PurchaseRecorded recorded(long purchaseId, Counter till, long memberId, PurchaseRequest purchase,
                                              List<RecordedLine> lines, PointsCalculation calculation) {
         long greenPoints = calculation.lines().stream().filter(line -> line.rule() == RuleKind.GREEN).mapToLong(RuleLine::points).sum();
         return new PurchaseRecorded(purchaseId, till.merchantId(), till.storeId(), till.regionCode(), till.merchantCategory().name(), memberId,

@@ -53,8 +53,8 @@ public class MemberProfiles {
         members.renumber(userId, memberNumber);
     }
 
-    /** The member with this member number, for a till serving them. */
-    @PreAuthorize("hasRole('TILL')")
+    /** The member with this member number, for a till or a merchant's counter serving them. */
+    @PreAuthorize("hasAnyRole('TILL', 'MERCHANT')")
     public Optional<MemberProfile> byNumber(String memberNumber) {
         return MemberNumbers.isValid(memberNumber) ? members.findByNumber(memberNumber) : Optional.empty();
     }

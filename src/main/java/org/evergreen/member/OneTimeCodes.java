@@ -68,8 +68,8 @@ public class OneTimeCodes {
                 .params(code, UtcTimes.toColumn(clock.instant())).query(Long.class).optional().flatMap(profiles::byId);
     }
 
-    /** Uses a code, once: the member it identifies, if it is valid, unexpired and unused. */
-    @PreAuthorize("hasRole('TILL')")
+    /** Uses a code, once: the member it identifies, if it is valid, unexpired and unused; a till's or a counter's. */
+    @PreAuthorize("hasAnyRole('TILL', 'MERCHANT')")
     @Transactional
     public Optional<MemberProfile> use(String code) {
         if (code == null || !CODE.matcher(code).matches()) {

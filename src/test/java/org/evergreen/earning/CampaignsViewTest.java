@@ -56,7 +56,7 @@ class CampaignsViewTest extends KaribuTest {
         Matcher points = Pattern.compile("有此活动得 (\\d+) 积分，没有此活动得 (\\d+) 积分").matcher(result);
         assertThat(points.find()).as(result).isTrue();
         assertThat(Long.parseLong(points.group(1)) - Long.parseLong(points.group(2))).isEqualTo(200);
-        assertThat(result).contains("普通会员购买 100 元“tea”");
+        assertThat(result).contains("普通会员购买 100 元“茶饮”");
         @SuppressWarnings("unchecked")
         Grid<PurchaseResult.RulePoints> breakdown = _get(Grid.class, spec -> spec.withClasses("campaign-preview-breakdown"));
         assertThat(IntStream.range(0, GridKt._size(breakdown)).mapToObj(row -> GridKt._getFormattedRow(breakdown, row)))
@@ -100,7 +100,7 @@ class CampaignsViewTest extends KaribuTest {
         assertThat(launched.categories()).containsExactlyInAnyOrder("tea", "herbal tea");
         assertThat(launched.tiers()).containsExactlyInAnyOrder(Tier.SILVER, Tier.GOLD);
         assertThat(launched.disclosedAt()).isEqualTo(launched.startsAt());
-        assertThat(rows()).anyMatch(row -> row.contains("茶饮三倍周：积分 × 3；herbal tea, tea；银卡会员, 金卡会员"));
+        assertThat(rows()).anyMatch(row -> row.contains("茶饮三倍周：积分 × 3；herbal tea, 茶饮；银卡会员, 金卡会员"));
     }
 
     @Test

@@ -49,12 +49,12 @@ class EarningRulesViewTest extends KaribuTest {
         login("merchant");
         navigate("merchant/rules");
         assertThat(_get(Div.class, spec -> spec.withClasses("current-rules")).getElement().getTextRecursively())
-                .contains("基础费率：每元 1 积分。", "品类“fresh”：每元 2 积分。", "同时购买“snacks”和“drinks”：额外 10 积分。");
+                .contains("基础费率：每元 1 积分。", "品类“生鲜”：每元 2 积分。", "同时购买“零食”和“饮料”：额外 10 积分。");
         assertThat(total()).isEqualTo("向购物篮添加商品即可查看积分。");
 
         addToBasket("fresh", 1, "10.00");
         // fresh food: 2 points per yuan, and ×2 by the running campaign 鲜食双倍积分.
-        assertThat(preview()).containsExactly(List.of("品类费率：fresh", "草稿", "20"), List.of("活动：鲜食双倍积分", "", "20"));
+        assertThat(preview()).containsExactly(List.of("品类费率：生鲜", "草稿", "20"), List.of("活动：鲜食双倍积分", "", "20"));
         assertThat(total()).isEqualTo("此购物篮可获得 40 积分。");
 
         setValue(_get(Select.class, spec -> spec.withLabel("会员等级")), Tier.GOLD);
@@ -66,7 +66,7 @@ class EarningRulesViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("rule-list-error")).getText()).isEqualTo("品类“fresh”已有费率：每个品类只能设一个费率。");
         assertThat(total()).isEqualTo("请先修正规则，再查看积分。");
         _click((Button) GridKt._getCellComponent(categoryGrid(), 1, "remove"));
-        assertThat(preview()).contains(List.of("品类费率：fresh", "草稿", "20"));
+        assertThat(preview()).contains(List.of("品类费率：生鲜", "草稿", "20"));
 
         setValue(_get(BigDecimalField.class, spec -> spec.withLabel("基础费率（每元积分）")), new BigDecimal("150"));
         BigDecimalField base = _get(BigDecimalField.class, spec -> spec.withLabel("基础费率（每元积分）"));
@@ -110,14 +110,14 @@ class EarningRulesViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<RuleSetVersion> history = _get(Grid.class, spec -> spec.withClasses("rule-history"));
         assertThat(GridKt._size(history)).isEqualTo(versions + 1);
-        assertThat(String.join("|", GridKt._getFormattedRow(history, 0))).contains("品类“tea”：每元 4 积分。");
+        assertThat(String.join("|", GridKt._getFormattedRow(history, 0))).contains("品类“茶饮”：每元 4 积分。");
 
         navigate("rules");
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class);
         int pine = IntStream.range(0, GridKt._size(grid)).filter(row -> GridKt._getFormattedRow(grid, row).getFirst().equals("青松便利"))
                 .findFirst().orElseThrow();
-        assertThat(GridKt._getCellComponent(grid, pine, "current").getElement().getTextRecursively()).contains("品类“tea”：每元 4 积分。");
+        assertThat(GridKt._getCellComponent(grid, pine, "current").getElement().getTextRecursively()).contains("品类“茶饮”：每元 4 积分。");
     }
 
     @Test

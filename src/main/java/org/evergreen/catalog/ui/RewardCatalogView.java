@@ -38,8 +38,8 @@ import org.evergreen.catalog.Rewards;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.merchant.PublicMerchant;
 import org.evergreen.security.Roles;
+import org.evergreen.shared.i18n.CategoryNames;
 import org.evergreen.shared.i18n.DisplayFormats;
-import org.evergreen.shared.i18n.Translations;
 import org.evergreen.shared.ui.Fact;
 
 import java.time.Duration;
@@ -56,10 +56,8 @@ import java.util.UUID;
 @RolesAllowed(Roles.MEMBER)
 class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final String CATEGORY_NAME = "catalog.category.";
 
     private final Rewards rewards;
-    private final Translations translations;
     private final Redemptions redemptions;
     private final Ledger ledger;
     private final CatalogTexts texts;
@@ -72,10 +70,8 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
     private final Select<CatalogSort> sort = new Select<>();
     private final Span available = new Span();
 
-    RewardCatalogView(Rewards rewards, Redemptions redemptions, CatalogPolicies policies, Ledger ledger, DisplayFormats formats,
-                      Translations translations) {
+    RewardCatalogView(Rewards rewards, Redemptions redemptions, CatalogPolicies policies, Ledger ledger, DisplayFormats formats) {
         this.rewards = rewards;
-        this.translations = translations;
         this.redemptions = redemptions;
         this.ledger = ledger;
         this.texts = new CatalogTexts(this, formats);
@@ -98,7 +94,7 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
         search.addClassName("catalog-search");
         category.setLabel(getTranslation("catalog.category"));
         category.setItems(rewards.categories());
-        category.setItemLabelGenerator(this::categoryName);
+        category.setItemLabelGenerator(code -> CategoryNames.name(code, getLocale()));
         category.setClearButtonVisible(true);
         merchant.setLabel(getTranslation("catalog.merchant"));
         merchant.setItems(rewards.merchantsWithRewards());
@@ -166,12 +162,6 @@ class RewardCatalogView extends VerticalLayout implements HasDynamicTitle {
             return getTranslation("catalog.soldOut");
         }
         return missing == 0 ? getTranslation("catalog.affordable") : getTranslation("catalog.missing", texts.points(missing));
-    }
-
-    /** Common categories have names in both languages; a merchant's own category shows as its code. */
-    private String categoryName(String code) {
-        String key = CATEGORY_NAME + code;
-        return translations.hasTranslation(key, getLocale()) ? getTranslation(key) : code;
     }
 
     private void openDetails(CatalogItem item) {

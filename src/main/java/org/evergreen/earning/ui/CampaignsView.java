@@ -34,6 +34,7 @@ import org.evergreen.member.Tier;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.MerchantRole;
 import org.evergreen.security.Roles;
+import org.evergreen.shared.i18n.CategoryNames;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.FormErrors;
@@ -186,7 +187,7 @@ class CampaignsView extends VerticalLayout implements HasDynamicTitle {
                 EarningRules.CampaignPreview preview = rules.previewCampaign(draft.get(), List.of(line),
                         new EarningFacts(tier.getValue(), firstHere.getValue(), false, Instant.EPOCH));
                 result.setText(getTranslation("campaign.preview.result", formats.dateTime(preview.campaign().startsAt(), getLocale()),
-                        DisplayFormats.plain(line.unitPrice()), line.category(), getTranslation("tier." + tier.getValue().name()),
+                        DisplayFormats.plain(line.unitPrice()), CategoryNames.name(line.category(), getLocale()), getTranslation("tier." + tier.getValue().name()),
                         formats.number(preview.with().points(), getLocale()), formats.number(preview.without().points(), getLocale())));
                 breakdown.show(preview.with().lines().stream().map(PurchaseResult.RulePoints::of).toList(), preview.campaign());
                 breakdown.setVisible(true);

@@ -19,6 +19,7 @@ import org.evergreen.earning.MemberPurchase;
 import org.evergreen.earning.MemberPurchases;
 import org.evergreen.earning.PurchaseDetails;
 import org.evergreen.security.Roles;
+import org.evergreen.shared.i18n.CategoryNames;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.Fact;
 
@@ -62,7 +63,7 @@ class MyPurchaseView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         Grid<PurchaseDetails.Line> lines = new Grid<>();
         lines.addClassName("purchase-lines");
         lines.addColumn(PurchaseDetails.Line::name).setHeader(getTranslation("purchase.line.name")).setFlexGrow(2);
-        lines.addColumn(PurchaseDetails.Line::category).setHeader(getTranslation("purchase.line.category"));
+        lines.addColumn(line -> CategoryNames.name(line.category(), getLocale())).setHeader(getTranslation("purchase.line.category"));
         lines.addColumn(PurchaseDetails.Line::quantity).setHeader(getTranslation("purchase.line.quantity"));
         lines.addColumn(line -> "¥" + line.unitPrice().toPlainString()).setHeader(getTranslation("purchase.line.unitPrice"));
         lines.addColumn(line -> !line.green() ? "" : line.greenMethod() == null ? getTranslation("purchase.line.green")

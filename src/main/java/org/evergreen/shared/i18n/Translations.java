@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -40,7 +41,13 @@ public class Translations implements I18NProvider {
 
     /** Whether a key exists, for texts that may or may not have a translation (e.g. reason codes from features). */
     public boolean hasTranslation(String key, Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, SupportedLocales.bestMatch(locale), NO_FALLBACK).containsKey(key);
+        return textOf(key, locale).isPresent();
+    }
+
+    /** The text of a key without arguments, if it has one: for names looked up by code. */
+    static Optional<String> textOf(String key, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, SupportedLocales.bestMatch(locale), NO_FALLBACK);
+        return bundle.containsKey(key) ? Optional.of(bundle.getString(key)) : Optional.empty();
     }
 
     /** Only our own two bundles: never the JVM's default locale's. */

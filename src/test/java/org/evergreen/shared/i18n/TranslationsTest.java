@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -51,6 +52,20 @@ class TranslationsTest {
         assertThat(translations.getTranslation("points.expiresOn", Locale.ENGLISH, 500L, "Dec 22")).isEqualTo("500 points expire on Dec 22");
         assertThat(translations.getTranslation("catalog.days", Locale.ENGLISH, 1)).isEqualTo("1 day");
         assertThat(translations.getTranslation("activity.purchase.green", Locale.ENGLISH, 1L)).isEqualTo("incl. 1 green point");
+    }
+
+    @Test
+    void categoriesAreNamedInBothLanguagesTheGreenMethodsOnesIncluded() throws IOException {
+        assertThat(CategoryNames.name("room-night", Locale.ENGLISH)).isEqualTo("Room nights");
+        assertThat(CategoryNames.name("room-night", Locale.SIMPLIFIED_CHINESE)).isEqualTo("客房（每晚）");
+        // A merchant's own code the vocabulary does not know is shown as written.
+        assertThat(CategoryNames.name("house-blend-7", Locale.ENGLISH)).isEqualTo("house-blend-7");
+        List<String> methodCategories = Files.readAllLines(Path.of("src/main/resources/green/standard-methods.csv")).stream().skip(1)
+                .map(line -> line.split(",")[3]).flatMap(categories -> Stream.of(categories.split(";"))).toList();
+        assertThat(methodCategories).isNotEmpty().allSatisfy(category -> {
+            assertThat(translations.hasTranslation("category." + category, Locale.ENGLISH)).as(category).isTrue();
+            assertThat(translations.hasTranslation("category." + category, Locale.SIMPLIFIED_CHINESE)).as(category).isTrue();
+        });
     }
 
     @Test
