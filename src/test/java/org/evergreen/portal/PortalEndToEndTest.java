@@ -53,6 +53,14 @@ class PortalEndToEndTest extends BrowserTest {
         String icon = page.locator("link[rel=icon]").getAttribute("href");
         assertThat(page.request().get(url(icon.replaceFirst("^\\.?/", ""))).status()).isEqualTo(200);
 
+        // At a common laptop width no grid cuts its text off: cells wrap rather than end in an ellipsis.
+        page.setViewportSize(1366, 768);
+        page.navigate(url("member/rewards"));
+        assertThat(page.locator("vaadin-grid.catalog-grid")).containsText("¥100.00");
+        assertThat(((Number) page.evaluate("Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
+                + ".filter(cell => cell.scrollWidth > cell.clientWidth + 1).length")).intValue()).isZero();
+        page.setViewportSize(1280, 800);
+
         // A bad address gets the portal's own page in the reader's language, not the browser's bare error page.
         page.navigate(url("member/purchases/abc"));
         assertThat(page.locator(".not-found-view h1")).hasText("没有这个页面");

@@ -69,6 +69,7 @@ class MerchantRedemptionsView extends VerticalLayout implements HasDynamicTitle 
         add(byCode);
 
         status.setLabel(getTranslation("redemption.status"));
+        status.setWidth("18em");
         status.setItems(RedemptionStatus.values());
         status.setItemLabelGenerator(value -> getTranslation("redemption.merchantStatus." + value.name()));
         status.setValue(RedemptionStatus.PENDING);

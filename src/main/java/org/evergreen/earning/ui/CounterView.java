@@ -81,9 +81,11 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
         member.setMaxLength(20);
         member.setAutofocus(true);
         member.addClassName("counter-member");
+        member.setWidth("16em");
         receipt.setLabel(getTranslation("counter.receipt"));
         receipt.setMaxLength(64);
         receipt.addClassName("counter-receipt");
+        receipt.setWidth("18em");
 
         lines.setPadding(false);
         lines.addClassName("counter-lines");
