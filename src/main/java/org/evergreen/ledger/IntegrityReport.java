@@ -42,6 +42,8 @@ public record IntegrityReport(Instant startedAt, Instant finishedAt, long entrie
         /** A lot's remaining points differ from its movements. */
         LOT_MOVEMENTS,
         /** A held account's balance differs from its pending holds. */
-        HOLDS
+        HOLDS,
+        /** A seal head published earlier is no longer in the journal as published: it was changed or cut off. */
+        PUBLISHED_HEAD
     }
 }

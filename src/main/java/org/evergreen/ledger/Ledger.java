@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -352,6 +353,30 @@ public class Ledger {
         IntegrityReport report = verifier.verify();
         checkRuns.record(report);
         return report;
+    }
+
+    /**
+     * The same checks, and that the seal head published earlier is still in the journal as it was published: a head
+     * that is missing (the journal was cut short) or differs (it was rewritten) is a violation of its own.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public IntegrityReport verifyIntegrity(long publishedSealId, String publishedHash) {
+        IntegrityReport report = verifier.verify();
+        Optional<String> stored = queries.sealHash(publishedSealId);
+        if (stored.isEmpty() || !stored.get().equalsIgnoreCase(publishedHash.strip())) {
+            List<IntegrityReport.Violation> violations = new ArrayList<>(report.violations());
+            violations.add(new IntegrityReport.Violation(IntegrityReport.Check.PUBLISHED_HEAD, publishedSealId,
+                    stored.isEmpty() ? "published seal " + publishedSealId + " is no longer in the journal"
+                            : "seal " + publishedSealId + " differs from its published hash"));
+            report = new IntegrityReport(report.startedAt(), report.finishedAt(), report.entriesChecked(), report.sealsChecked(), violations);
+        }
+        checkRuns.record(report);
+        return report;
+    }
+
+    /** The newest seal, for anyone to keep: the public page and every audit export show it. */
+    public Optional<SealHead> sealHead() {
+        return queries.newestSeal();
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")

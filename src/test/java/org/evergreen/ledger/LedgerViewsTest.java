@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
 import org.evergreen.shared.ui.Fact;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,22 @@ class LedgerViewsTest extends KaribuTest {
             MockVaadin.runUIQueue();
         }
         assertThat(fact("integrity-clean")).isEqualTo("全部验证通过");
+    }
+
+    @Test
+    void aRegulatorChecksTheJournalAgainstAHeadPublishedEarlier() throws InterruptedException {
+        login("regulator");
+        navigate("regulator/integrity");
+        setValue(_get(IntegerField.class, spec -> spec.withClasses("published-seal")), 1);
+        setValue(_get(TextField.class, spec -> spec.withClasses("published-hash")), "f".repeat(64));
+        _click(_get(Button.class, spec -> spec.withText("立即检查")));
+        for (int wait = 0; wait < 300 && !_get(Button.class, spec -> spec.withText("立即检查")).isEnabled(); wait++) {
+            Thread.sleep(100);
+            MockVaadin.runUIQueue();
+        }
+        @SuppressWarnings("unchecked")
+        Grid<IntegrityReport.Violation> violations = _get(Grid.class, spec -> spec.withClasses("violations"));
+        assertThat(GridKt._getFormattedRow(violations, GridKt._size(violations) - 1)).contains("已公布的封印头", "1");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.evergreen.ledger.Hold;
 import org.evergreen.ledger.HoldStatus;
 import org.evergreen.ledger.MemberPoints;
 import org.evergreen.ledger.Posting;
+import org.evergreen.ledger.SealHead;
 import org.evergreen.shared.time.UtcTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -199,6 +200,17 @@ public class LedgerQueries {
                 .param("statement", statementId)
                 .params(filterParams(filter))
                 .query(Long.class).single();
+    }
+
+    public Optional<SealHead> newestSeal() {
+        return jdbc.sql("SELECT id, seal_hash, created_at FROM ledger_seal ORDER BY id DESC LIMIT 1")
+                .query((rs, n) -> new SealHead(rs.getLong("id"), rs.getString("seal_hash"),
+                        UtcTimes.fromColumn(rs.getObject("created_at", LocalDateTime.class))))
+                .optional();
+    }
+
+    public Optional<String> sealHash(long sealId) {
+        return jdbc.sql("SELECT seal_hash FROM ledger_seal WHERE id = ?").param(sealId).query(String.class).optional();
     }
 
     /**

@@ -6,8 +6,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import org.evergreen.ledger.IntegrityReport;
 import org.evergreen.ledger.Ledger;
@@ -31,6 +34,8 @@ abstract class IntegrityReportView extends VerticalLayout implements HasDynamicT
     private final Grid<IntegrityReport.Violation> violations = new Grid<>();
     private final Button runNow = new Button();
     private final ProgressBar progress = new ProgressBar();
+    private final IntegerField publishedSeal = new IntegerField();
+    private final TextField publishedHash = new TextField();
 
     IntegrityReportView(Ledger ledger, DisplayFormats formats, TaskExecutor executor, String titleKey) {
         this.ledger = ledger;
@@ -54,20 +59,32 @@ abstract class IntegrityReportView extends VerticalLayout implements HasDynamicT
         progress.setIndeterminate(true);
         progress.setVisible(false);
 
+        // A head kept from the public page or an earlier export: the check then also proves nothing before it went missing.
+        publishedSeal.setLabel(getTranslation("integrity.publishedSeal"));
+        publishedSeal.addClassName("published-seal");
+        publishedHash.setLabel(getTranslation("integrity.publishedHash"));
+        publishedHash.setMaxLength(64);
+        publishedHash.setWidth("36em");
+        publishedHash.addClassName("published-hash");
+        HorizontalLayout head = new HorizontalLayout(publishedSeal, publishedHash);
+        head.setAlignItems(Alignment.BASELINE);
+
         // Until a check has run there is nothing to call clean: the grid (whose empty state says so) waits for a report.
         violations.setVisible(false);
-        add(runNow, progress, summary, violations);
+        add(head, runNow, progress, summary, violations);
         ledger.lastIntegrityReport().ifPresentOrElse(this::show,
                 () -> summary.add(new Paragraph(getTranslation("integrity.neverRun"))));
     }
 
     private void runInBackground() {
         UI ui = UI.getCurrent();
+        Long sealId = publishedSeal.getValue() == null ? null : publishedSeal.getValue().longValue();
+        String hash = publishedHash.getValue();
         runNow.setEnabled(false);
         progress.setVisible(true);
         ui.setPollInterval(500);
         executor.execute(new DelegatingSecurityContextRunnable(() -> {
-            IntegrityReport report = ledger.verifyIntegrity();
+            IntegrityReport report = sealId == null || hash.isBlank() ? ledger.verifyIntegrity() : ledger.verifyIntegrity(sealId, hash);
             ui.access(() -> {
                 show(report);
                 progress.setVisible(false);

@@ -1,0 +1,178 @@
+package org.evergreen.compliance;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.evergreen.compliance.internal.AuditTrailQuery;
+import org.evergreen.compliance.internal.AuditTrailQuery.PostingRef;
+import org.evergreen.earning.PurchaseRecords;
+import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.Ledger;
+import org.evergreen.ledger.SealHead;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The full trail of every point earned, moved, redeemed, frozen or expired, for regulators and admins: every journal
+ * entry with its kind, actor, reason, reference and seal, filtered and paged by keyset (a cursor, never an offset), each
+ * opening to its postings, its seal and its origin; and the same view streamed out as CSV in constant memory.
+ */
+@Service
+public class AuditTrail {
+
+    /** How many rows an export reads at a time: its memory does not grow with the trail. */
+    static final int EXPORT_PAGE = 2_000;
+    /** How many rounds an account-driven page scans before it answers with what it found and a cursor to go on. */
+    private static final int MAX_ROUNDS = 20;
+
+    private final AuditTrailQuery query;
+    private final PurchaseRecords purchases;
+    private final Ledger ledger;
+
+    AuditTrail(AuditTrailQuery query, PurchaseRecords purchases, Ledger ledger) {
+        this.query = query;
+        this.purchases = purchases;
+        this.ledger = ledger;
+    }
+
+    /** The entries after the cursor (null: the newest), at most {@code limit}. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public AuditPage page(AuditFilter filter, @Nullable Long cursor, int limit) {
+        Optional<List<Scan>> scans = scansOf(filter);
+        if (scans.isEmpty()) {
+            List<AuditEntry> rows = query.entriesBefore(filter, cursor == null ? Long.MAX_VALUE : cursor, limit + 1);
+            boolean more = rows.size() > limit;
+            List<AuditEntry> page = List.copyOf(more ? rows.subList(0, limit) : rows);
+            return new AuditPage(page, more ? page.getLast().entryId() : null);
+        }
+        return byAccounts(filter, scans.get(), cursor == null ? Long.MAX_VALUE : cursor, limit);
+    }
+
+    /** One entry opened: its postings, its seal, and the purchase it was earned by, if any. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public Optional<AuditEntryDetail> entry(long entryId) {
+        return query.entry(entryId).map(entry -> new AuditEntryDetail(entry, query.postings(entryId),
+                entry.sealId() == null ? null : query.seal(entry.sealId()).orElse(null),
+                purchaseId(entry).flatMap(purchases::purchase).orElse(null)));
+    }
+
+    /**
+     * Writes every entry the filter selects as CSV, newest first, a page at a time; the first lines name the seal head
+     * at the time of the export, so that the file itself can later prove the journal was not cut short.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public long export(AuditFilter filter, Writer out) throws IOException {
+        CSVPrinter csv = CSVFormat.DEFAULT.builder().setCommentMarker('#').get().print(out);
+        Optional<SealHead> head = ledger.sealHead();
+        csv.printComment("Evergreen audit trail");
+        csv.printComment(head.map(seal -> "seal head: " + seal.sealId() + " " + seal.sealHash() + " " + seal.sealedAt())
+                .orElse("seal head: none yet"));
+        csv.printRecord("entry", "created_at_utc", "kind", "points", "actor", "reason", "reference", "case", "seal");
+        long rows = 0;
+        Long cursor = null;
+        do {
+            AuditPage page = page(filter, cursor, EXPORT_PAGE);
+            for (AuditEntry entry : page.entries()) {
+                csv.printRecord(entry.entryId(), entry.createdAt(), entry.kind(), entry.points(), entry.actor(), entry.reason(),
+                        entry.reference(), entry.caseReference(), entry.sealId());
+                rows++;
+            }
+            cursor = page.next();
+        } while (cursor != null);
+        csv.flush();
+        return rows;
+    }
+
+    /** One index range to scan for a filter on accounts: a member's statement, or one of a merchant's accounts. */
+    private record Scan(boolean statement, long id) {
+    }
+
+    /** The ranges a member or merchant filter scans; empty when the filter names neither (the entries are scanned). */
+    private Optional<List<Scan>> scansOf(AuditFilter filter) {
+        if (filter.memberNumber() == null && filter.merchantId() == null) {
+            return Optional.empty();
+        }
+        List<Scan> scans = new ArrayList<>();
+        if (filter.memberNumber() != null) {
+            // Both filters: the member's statement is the narrower range; the merchant then narrows the entries.
+            query.memberStatement(filter.memberNumber().strip()).ifPresent(statement -> scans.add(new Scan(true, statement)));
+            return Optional.of(scans);
+        }
+        query.merchantAccounts(filter.merchantId()).forEach(account -> scans.add(new Scan(false, account)));
+        return Optional.of(scans);
+    }
+
+    /**
+     * Scans the filter's accounts by posting id, newest first, and lists each entry once. Several ranges are merged
+     * only down to the highest posting any full batch stopped at, below which a range may still hold postings.
+     */
+    private AuditPage byAccounts(AuditFilter filter, List<Scan> scans, long cursor, int limit) {
+        List<AuditEntry> found = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        boolean alsoMerchant = filter.memberNumber() != null && filter.merchantId() != null;
+        long before = cursor;
+        int batch = Math.max(200, limit * 4);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<PostingRef> merged = new ArrayList<>();
+            long floor = 0;
+            for (Scan scan : scans) {
+                List<PostingRef> postings = query.postingsBefore(scan.statement(), scan.id(), before, batch);
+                merged.addAll(postings);
+                if (postings.size() == batch) {
+                    floor = Math.max(floor, postings.getLast().postingId());
+                }
+            }
+            long safeFloor = floor;
+            List<PostingRef> usable = merged.stream().filter(posting -> posting.postingId() >= safeFloor)
+                    .sorted(Comparator.comparingLong(PostingRef::postingId).reversed()).toList();
+            if (usable.isEmpty()) {
+                return new AuditPage(found, null);
+            }
+            LinkedHashSet<Long> candidates = usable.stream().map(PostingRef::entryId).filter(id -> !seen.contains(id))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<Long, AuditEntry> matching = query.entries(candidates, filter).stream()
+                    .filter(entry -> !alsoMerchant || movesMerchant(entry, filter.merchantId()))
+                    .collect(Collectors.toMap(AuditEntry::entryId, Function.identity()));
+            for (PostingRef posting : usable) {
+                boolean full = found.size() == limit;
+                if (full && !seen.contains(posting.entryId())) {
+                    return new AuditPage(found, before);
+                }
+                before = posting.postingId();
+                if (seen.add(posting.entryId()) && matching.containsKey(posting.entryId())) {
+                    found.add(matching.get(posting.entryId()));
+                }
+            }
+            if (floor == 0) {
+                return new AuditPage(found, null);
+            }
+        }
+        return new AuditPage(found, before);
+    }
+
+    private boolean movesMerchant(AuditEntry entry, long merchantId) {
+        return query.postings(entry.entryId()).stream().anyMatch(posting -> posting.ownerId() == merchantId
+                && (posting.accountType() == AccountType.MERCHANT_ISSUANCE || posting.accountType() == AccountType.MERCHANT_REDEMPTION));
+    }
+
+    private static Optional<Long> purchaseId(AuditEntry entry) {
+        String reference = entry.reference();
+        if (reference == null || !reference.matches("purchase:\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(reference.substring("purchase:".length())));
+    }
+}
