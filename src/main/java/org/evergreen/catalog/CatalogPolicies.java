@@ -1,6 +1,7 @@
 package org.evergreen.catalog;
 
 import org.evergreen.catalog.internal.CatalogPolicyRepository;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.validation.InvalidInputException;
@@ -31,18 +32,20 @@ public class CatalogPolicies {
 
     private final CatalogPolicyRepository policies;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
     private final PointValue defaultValue;
     private final Duration notice;
     private final BigDecimal defaultCompensationPercent;
 
-    CatalogPolicies(CatalogPolicyRepository policies, CurrentUser currentUser, Clock clock,
+    CatalogPolicies(CatalogPolicyRepository policies, CurrentUser currentUser, ActionLog actionLog, Clock clock,
                     @Value("${evergreen.catalog.yuan-per-point:0.01}") BigDecimal yuanPerPoint,
                     @Value("${evergreen.catalog.floor-per-point:0.005}") BigDecimal floorPerPoint,
                     @Value("${evergreen.catalog.value-change-notice:30d}") Duration notice,
                     @Value("${evergreen.catalog.compensation-percent:10}") BigDecimal compensationPercent) {
         this.policies = policies;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
         this.defaultValue = new PointValue(yuanPerPoint, floorPerPoint, Instant.EPOCH, Instant.EPOCH);
         this.notice = notice;
@@ -82,6 +85,8 @@ public class CatalogPolicies {
             throw new InvalidInputException("effectiveFrom", "catalog.value.noticeTooShort", notice.toDays());
         }
         policies.announce(new PointValue(yuanPerPoint, floorPerPoint, effectiveFrom, now), "user:" + currentUser.require().id());
+        actionLog.record("pointValue.announced", "platform", "¥" + yuanPerPoint.toPlainString() + " per point, floor ¥"
+                + floorPerPoint.toPlainString() + ", from " + effectiveFrom);
     }
 
     private static void requireRate(String field, @Nullable BigDecimal rate) {
@@ -102,6 +107,7 @@ public class CatalogPolicies {
             throw new InvalidInputException("compensationPercent", "catalog.compensation.invalid");
         }
         policies.setCompensation(percent, clock.instant(), "user:" + currentUser.require().id());
+        actionLog.record("compensation.percent", "platform", percent.toPlainString() + "%");
     }
 
     /** Points a member is compensated with for a cancelled redemption of {@code points}, rounded down. */

@@ -8,6 +8,7 @@ import org.evergreen.catalog.internal.RewardRepository.StoredReward;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.PublicMerchant;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
@@ -47,10 +48,11 @@ public class Rewards {
     private final MerchantDirectory merchants;
     private final Ledger ledger;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
 
     Rewards(RewardRepository rewards, RewardImages images, ImageResizer resizer, CatalogPolicies policies,
-            MerchantDirectory merchants, Ledger ledger, CurrentUser currentUser, Clock clock) {
+            MerchantDirectory merchants, Ledger ledger, CurrentUser currentUser, ActionLog actionLog, Clock clock) {
         this.rewards = rewards;
         this.images = images;
         this.resizer = resizer;
@@ -58,6 +60,7 @@ public class Rewards {
         this.merchants = merchants;
         this.ledger = ledger;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
     }
 
@@ -113,6 +116,7 @@ public class Rewards {
                 value, points, draft.cashOptionPoints(), draft.cashOptionAmount(), draft.stock(), draft.perMemberLimit(),
                 days, from, draft.availableUntil(), draft.green()), now);
         rewards.setRegularPrice(id, points, draft.cashOptionPoints(), draft.cashOptionAmount(), now, actor());
+        actionLog.record("reward.listed", "reward:" + id, "merchant " + merchantId + ", " + nameZh + ", " + points + " points");
         return id;
     }
 
@@ -130,6 +134,8 @@ public class Rewards {
             throw new InvalidInputException("pointsPrice", "catalog.price.belowCampaign", campaign.get());
         }
         rewards.setRegularPrice(rewardId, points, cashOptionPoints, cashOptionAmount, clock.instant(), actor());
+        actionLog.record("reward.price", "reward:" + rewardId, points + " points"
+                + (cashOptionPoints == null ? "" : ", or " + cashOptionPoints + " points + ¥" + cashOptionAmount));
     }
 
     /** A lower points price for a time window ("in the off season this room costs 25,000 instead of 30,000"). */
@@ -154,6 +160,7 @@ public class Rewards {
             throw new InvalidInputException("startsAt", "catalog.campaign.overlaps");
         }
         rewards.insertCampaignPrice(rewardId, campaignPoints, start.isBefore(now) ? now : start, endsAt, now, actor());
+        actionLog.record("reward.campaignPrice", "reward:" + rewardId, campaignPoints + " points, " + start + " to " + endsAt);
     }
 
     /** Withdraws a reward from the catalog or lists it again; redemptions already made stay as they are. */
@@ -162,6 +169,7 @@ public class Rewards {
     public void setListed(long rewardId, boolean listed) {
         mine(rewardId);
         rewards.setListed(rewardId, listed);
+        actionLog.record(listed ? "reward.relisted" : "reward.withdrawn", "reward:" + rewardId, "");
     }
 
     /** Adds a picture; it is resized and stored in the database. */

@@ -2,6 +2,7 @@ package org.evergreen.earning;
 
 import org.evergreen.earning.internal.CampaignRepository;
 import org.evergreen.earning.internal.PurchaseActivityQuery;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Role;
 import org.evergreen.shared.validation.InvalidInputException;
@@ -35,12 +36,14 @@ public class Campaigns {
     private final CampaignRepository campaigns;
     private final PurchaseActivityQuery purchases;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
 
-    public Campaigns(CampaignRepository campaigns, PurchaseActivityQuery purchases, CurrentUser currentUser, Clock clock) {
+    public Campaigns(CampaignRepository campaigns, PurchaseActivityQuery purchases, CurrentUser currentUser, ActionLog actionLog, Clock clock) {
         this.campaigns = campaigns;
         this.purchases = purchases;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
     }
 
@@ -105,7 +108,11 @@ public class Campaigns {
     }
 
     private long disclose(@Nullable Long merchantId, CampaignDraft draft) {
-        return campaigns.insert(merchantId, checked(merchantId, draft), currentUser.require().getUsername());
+        Campaign campaign = checked(merchantId, draft);
+        long id = campaigns.insert(merchantId, campaign, currentUser.require().getUsername());
+        actionLog.record("campaign.launched", merchantId == null ? "platform" : "merchant:" + merchantId,
+                "campaign " + id + " " + campaign.nameZh() + ", " + campaign.startsAt() + " to " + campaign.endsAt());
+        return id;
     }
 
     /** The campaign a draft would disclose now (its id still 0), or the first thing wrong with it. */

@@ -1,6 +1,7 @@
 package org.evergreen.earning;
 
 import org.evergreen.catalog.CatalogPolicies;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.database.ImmutableRowCache;
 import org.evergreen.shared.time.UtcTimes;
@@ -28,6 +29,7 @@ public class EarningPolicies {
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
     private final CatalogPolicies pointValues;
     private final BonusCap defaults;
@@ -38,11 +40,12 @@ public class EarningPolicies {
     private record BonusCap(BigDecimal percent, @Nullable Instant effectiveFrom) {
     }
 
-    EarningPolicies(JdbcClient jdbc, CurrentUser currentUser, Clock clock, CatalogPolicies pointValues,
+    EarningPolicies(JdbcClient jdbc, CurrentUser currentUser, ActionLog actionLog, Clock clock, CatalogPolicies pointValues,
                     @Value("${evergreen.earning.bonus-cap-percent:10}") BigDecimal bonusCapPercent,
                     @Value("${evergreen.earning.max-green-points-per-yuan:5}") BigDecimal defaultGreenBonusLimit) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
         this.pointValues = pointValues;
         this.defaults = new BonusCap(bonusCapPercent, null);
@@ -57,6 +60,7 @@ public class EarningPolicies {
 
     /** Admins set the limit on merchants' green bonus; it applies to rule versions disclosed from now on. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
     public void setGreenBonusLimit(BigDecimal maxPointsPerYuan) {
         if (maxPointsPerYuan == null || maxPointsPerYuan.signum() < 0 || maxPointsPerYuan.scale() > 2
                 || maxPointsPerYuan.compareTo(BigDecimal.valueOf(100)) > 0) {
@@ -65,6 +69,7 @@ public class EarningPolicies {
         jdbc.sql("INSERT INTO earning_green_bonus_limit (max_points_per_yuan, set_at, set_by) VALUES (?, ?, ?)")
                 .params(maxPointsPerYuan, UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
                 .update();
+        actionLog.record("policy.greenLimit", "platform", maxPointsPerYuan.toPlainString() + " points per yuan");
     }
 
     /** The policy in force now: public, as every limit on earning is. */
@@ -105,5 +110,6 @@ public class EarningPolicies {
         jdbc.sql("INSERT INTO earning_policy (bonus_cap_percent, effective_from, set_by) VALUES (?, ?, ?)")
                 .params(bonusCapPercent, UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
                 .update();
+        actionLog.record("policy.bonusCap", "platform", bonusCapPercent.toPlainString() + "%");
     }
 }

@@ -1,6 +1,7 @@
 package org.evergreen.earning;
 
 import org.evergreen.earning.internal.RuleSetRepository;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.validation.InvalidInputException;
@@ -39,13 +40,15 @@ public class EarningRules {
     private final Campaigns campaigns;
     private final EarningPolicies policies;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
 
-    public EarningRules(RuleSetRepository ruleSets, Campaigns campaigns, EarningPolicies policies, CurrentUser currentUser, Clock clock) {
+    public EarningRules(RuleSetRepository ruleSets, Campaigns campaigns, EarningPolicies policies, CurrentUser currentUser, ActionLog actionLog, Clock clock) {
         this.ruleSets = ruleSets;
         this.campaigns = campaigns;
         this.policies = policies;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
     }
 
@@ -72,6 +75,7 @@ public class EarningRules {
         }
         int version = ruleSets.nextVersion(merchantId);
         ruleSets.insert(merchantId, version, checked, now, from, currentUser.require().getUsername());
+        actionLog.record("rules.disclosed", "merchant:" + merchantId, "version " + version + ", effective " + from);
         return version;
     }
 

@@ -1,6 +1,7 @@
 package org.evergreen.green;
 
 import org.evergreen.green.ImpactReport.Figures;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Role;
 import org.evergreen.shared.i18n.SupportedLocales;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
@@ -51,15 +53,18 @@ public class Communities {
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
 
-    Communities(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
+    Communities(JdbcClient jdbc, CurrentUser currentUser, ActionLog actionLog, Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
     public long open(String nameZh, String nameEn, @Nullable Kind kind) {
         if (kind == null) {
             throw new InvalidInputException("kind", "validation.required");
@@ -69,7 +74,9 @@ public class Communities {
                 .params(TextRules.requirePlainText("nameZh", nameZh, 100), TextRules.requirePlainText("nameEn", nameEn, 100), kind.name(),
                         UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        actionLog.record("community.opened", "community:" + id, nameZh.strip() + " (" + kind + ")");
+        return id;
     }
 
     /** Every community, for members to choose from and admins to see. */

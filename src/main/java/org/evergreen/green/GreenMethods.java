@@ -3,6 +3,7 @@ package org.evergreen.green;
 import org.evergreen.earning.GreenLineClassifier;
 import org.evergreen.earning.Purchases;
 import org.evergreen.green.internal.GreenMethodRepository;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.database.RetryingTransactions;
 import org.evergreen.shared.validation.InvalidInputException;
@@ -59,12 +60,13 @@ public class GreenMethods implements GreenLineClassifier {
     private final GreenMethodRepository repository;
     private final RetryingTransactions transactions;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
     private final Duration notice;
     private final Duration refresh;
     private volatile @Nullable Registry registry;
 
-    GreenMethods(GreenMethodRepository repository, RetryingTransactions transactions, CurrentUser currentUser, Clock clock,
+    GreenMethods(GreenMethodRepository repository, RetryingTransactions transactions, CurrentUser currentUser, ActionLog actionLog, Clock clock,
                  @Value("${evergreen.green.factor-notice:PT10M}") Duration notice,
                  @Value("${evergreen.green.registry-refresh:PT1M}") Duration refresh) {
         if (notice.compareTo(refresh.plus(Purchases.CLOCK_SKEW)) <= 0) {
@@ -74,6 +76,7 @@ public class GreenMethods implements GreenLineClassifier {
         this.repository = repository;
         this.transactions = transactions;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
         this.notice = notice;
         this.refresh = refresh;
@@ -117,6 +120,8 @@ public class GreenMethods implements GreenLineClassifier {
             long id = transactions.execute(() -> {
                 long methodId = repository.insertMethod(method, now, actor);
                 repository.insertVersion(methodId, 1, first, now, actor);
+                actionLog.record("greenMethod.added", "greenMethod:" + method.code(), first.gramsPerBasis() + " g per "
+                        + method.basis() + ", from " + first.validFrom());
                 return methodId;
             });
             return reread().methods().stream().filter(published -> published.id() == id).findFirst().orElseThrow();
@@ -140,7 +145,10 @@ public class GreenMethods implements GreenLineClassifier {
             if (last != method.versions().size()) {
                 throw new InvalidInputException("validFrom", "green.factor.changedMeanwhile");
             }
-            return repository.insertVersion(methodId, last + 1, next, now, actor);
+            long versionId = repository.insertVersion(methodId, last + 1, next, now, actor);
+            actionLog.record("greenMethod.factor", "greenMethod:" + method.code(), "version " + (last + 1) + ", "
+                    + next.gramsPerBasis() + " g per " + method.basis() + ", from " + next.validFrom());
+            return versionId;
         });
         return reread().methods().stream().flatMap(published -> published.versions().stream()).filter(version -> version.id() == id).findFirst()
                 .orElseThrow();

@@ -12,6 +12,7 @@ import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.LedgerException;
 import org.evergreen.ledger.PoolPoints;
 import org.evergreen.ledger.Posting;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Role;
 import org.evergreen.security.SystemActor;
@@ -59,6 +60,7 @@ public class Households {
     private final HouseholdRepository households;
     private final UserAccounts userAccounts;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Ledger ledger;
     private final RetryingTransactions transactions;
     private final Clock clock;
@@ -66,7 +68,7 @@ public class Households {
     private final Duration invitationValidity;
     private final GiftLimits defaultGiftLimits;
 
-    Households(HouseholdRepository households, UserAccounts userAccounts, CurrentUser currentUser, Ledger ledger,
+    Households(HouseholdRepository households, UserAccounts userAccounts, CurrentUser currentUser, ActionLog actionLog, Ledger ledger,
                RetryingTransactions transactions, DisplayFormats formats, Clock clock,
                @Value("${evergreen.household.invitation-validity:7d}") Duration invitationValidity,
                @Value("${evergreen.household.gift-daily-limit:2000}") long dailyGiftLimit,
@@ -74,6 +76,7 @@ public class Households {
         this.households = households;
         this.userAccounts = userAccounts;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.ledger = ledger;
         this.transactions = transactions;
         this.clock = clock;
@@ -542,6 +545,7 @@ public class Households {
             throw new InvalidInputException("monthlyLimit", "household.limits.monthlyBelowDaily");
         }
         households.setGiftLimits(daily, monthly, clock.instant(), "user:" + currentUser.require().id());
+        actionLog.record("gift.limits", "platform", daily + " a day, " + monthly + " a month");
     }
 
     private long move(EntryKind kind, String reason, long from, long to, long points, long actor, long householdId, String key) {

@@ -1,6 +1,7 @@
 package org.evergreen.member;
 
 import org.evergreen.member.internal.MemberRepository;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.time.UtcTimes;
 import org.evergreen.shared.validation.InvalidInputException;
@@ -38,18 +39,20 @@ public class Tiers {
     private final JdbcClient jdbc;
     private final MemberRepository members;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
     private final TierThresholds defaults;
     private volatile ReadThresholds lastRead;
     /** Changes committed on this node: a read that began before one is not kept past it. */
     private final AtomicLong changes = new AtomicLong();
 
-    Tiers(JdbcClient jdbc, MemberRepository members, CurrentUser currentUser, Clock clock,
+    Tiers(JdbcClient jdbc, MemberRepository members, CurrentUser currentUser, ActionLog actionLog, Clock clock,
           @Value("${evergreen.tiers.silver-spend:5000}") BigDecimal silverSpend,
           @Value("${evergreen.tiers.gold-spend:20000}") BigDecimal goldSpend) {
         this.jdbc = jdbc;
         this.members = members;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
         this.defaults = new TierThresholds(silverSpend, goldSpend, null);
     }
@@ -82,6 +85,7 @@ public class Tiers {
         jdbc.sql("INSERT INTO member_tier_threshold (silver_spend, gold_spend, set_at, set_by) VALUES (?, ?, ?, ?)")
                 .params(silverSpend, goldSpend, UtcTimes.toColumn(clock.instant()), currentUser.require().getUsername())
                 .update();
+        actionLog.record("tiers.thresholds", "platform", "silver " + silverSpend.toPlainString() + ", gold " + goldSpend.toPlainString());
         // Counted once committed: counted any earlier, a read in between could keep the old thresholds.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

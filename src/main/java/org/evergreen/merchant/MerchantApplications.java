@@ -1,6 +1,7 @@
 package org.evergreen.merchant;
 
 import org.evergreen.merchant.internal.ApplicationRepository;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.ReadableCodes;
@@ -28,13 +29,15 @@ public class MerchantApplications {
     private final ApplicationRepository applications;
     private final MerchantDirectory directory;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
 
-    public MerchantApplications(ApplicationRepository applications, MerchantDirectory directory, CurrentUser currentUser,
+    public MerchantApplications(ApplicationRepository applications, MerchantDirectory directory, CurrentUser currentUser, ActionLog actionLog,
                                 Clock clock) {
         this.applications = applications;
         this.directory = directory;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
     }
 
@@ -86,6 +89,7 @@ public class MerchantApplications {
                 username.strip().toLowerCase(Locale.ROOT))) {
             throw new InvalidInputException("application", "application.alreadyDecided");
         }
+        actionLog.record("application.approved", "application:" + applicationId, "merchant " + merchantId + " " + application.nameZh());
         return merchantId;
     }
 
@@ -98,6 +102,7 @@ public class MerchantApplications {
                 clock.instant(), null, null)) {
             throw new InvalidInputException("application", "application.alreadyDecided");
         }
+        actionLog.record("application.rejected", "application:" + applicationId, checkedReason);
     }
 
     private static MerchantApplicationForm validated(MerchantApplicationForm form) {

@@ -2,6 +2,7 @@ package org.evergreen.merchant;
 
 import org.evergreen.merchant.internal.MerchantRepository;
 import org.evergreen.merchant.internal.TillKeyRepository;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.MerchantRole;
 import org.evergreen.security.UserSummary;
@@ -35,14 +36,16 @@ public class MerchantDirectory {
     private final TillKeyRepository tillKeys;
     private final UserAccounts userAccounts;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
 
     public MerchantDirectory(MerchantRepository merchants, TillKeyRepository tillKeys, UserAccounts userAccounts,
-                             CurrentUser currentUser, Clock clock) {
+                             CurrentUser currentUser, ActionLog actionLog, Clock clock) {
         this.merchants = merchants;
         this.tillKeys = tillKeys;
         this.userAccounts = userAccounts;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
     }
 
@@ -106,14 +109,18 @@ public class MerchantDirectory {
         if (merchants.find(merchantId).isEmpty()) {
             throw new InvalidInputException("merchant", "merchant.notFound");
         }
-        return userAccounts.createMerchantUser(merchantId, MerchantRole.OWNER, username, displayName, initialPassword);
+        long userId = userAccounts.createMerchantUser(merchantId, MerchantRole.OWNER, username, displayName, initialPassword);
+        actionLog.record("staff.ownerLogin", "merchant:" + merchantId, "user " + userId + " " + username.strip());
+        return userId;
     }
 
     /** An owner gives a cashier of their own merchant a login. */
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     @Transactional
     public long addCashier(String username, String displayName, String initialPassword) {
-        return userAccounts.createMerchantUser(currentUser.merchantId(), MerchantRole.CASHIER, username, displayName, initialPassword);
+        long userId = userAccounts.createMerchantUser(currentUser.merchantId(), MerchantRole.CASHIER, username, displayName, initialPassword);
+        actionLog.record("staff.cashierLogin", "merchant:" + currentUser.merchantId(), "user " + userId + " " + username.strip());
+        return userId;
     }
 
     /** The logins of the owner's own merchant. */
@@ -126,16 +133,20 @@ public class MerchantDirectory {
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     @Transactional
     public void addStore(NewMerchant.NewStore store) {
-        merchants.insertStore(currentUser.merchantId(), validatedStore(store), clock.instant());
+        NewMerchant.NewStore checked = validatedStore(store);
+        merchants.insertStore(currentUser.merchantId(), checked, clock.instant());
+        actionLog.record("store.opened", "merchant:" + currentUser.merchantId(), checked.nameZh() + ", " + checked.address());
     }
 
     /** An owner corrects the names (in both languages), the address or the district of an open store of their own merchant. */
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
     @Transactional
     public void updateStore(long storeId, NewMerchant.NewStore store) {
-        if (!merchants.updateStore(currentUser.merchantId(), storeId, validatedStore(store))) {
+        NewMerchant.NewStore checked = validatedStore(store);
+        if (!merchants.updateStore(currentUser.merchantId(), storeId, checked)) {
             throw new InvalidInputException("store", "store.notFound");
         }
+        actionLog.record("store.corrected", "store:" + storeId, checked.nameZh() + ", " + checked.address() + ", " + checked.regionCode());
     }
 
     /**
@@ -155,12 +166,15 @@ public class MerchantDirectory {
             throw new InvalidInputException("store", "store.lastOpen");
         }
         tillKeys.revokeAllOf(storeId, now);
+        actionLog.record("store.closed", "store:" + storeId, "");
     }
 
     /** An owner stops a cashier of their own merchant from signing in (their open sessions end too), or lets them again. */
     @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    @Transactional
     public void setCashierEnabled(long userId, boolean enabled) {
         userAccounts.setCashierEnabled(currentUser.merchantId(), userId, enabled);
+        actionLog.record(enabled ? "staff.enabled" : "staff.disabled", "user:" + userId, "");
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")

@@ -1,6 +1,7 @@
 package org.evergreen.merchant;
 
 import org.evergreen.merchant.internal.TillKeyRepository;
+import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.TextRules;
@@ -35,11 +36,13 @@ public class TillKeys {
 
     private final TillKeyRepository keys;
     private final CurrentUser currentUser;
+    private final ActionLog actionLog;
     private final Clock clock;
 
-    public TillKeys(TillKeyRepository keys, CurrentUser currentUser, Clock clock) {
+    public TillKeys(TillKeyRepository keys, CurrentUser currentUser, ActionLog actionLog, Clock clock) {
         this.keys = keys;
         this.currentUser = currentUser;
+        this.actionLog = actionLog;
         this.clock = clock;
     }
 
@@ -68,6 +71,7 @@ public class TillKeys {
 
     private String issue(long merchantId, long storeId, String label, long createdBy, String prefix, String secret) {
         keys.insert(merchantId, storeId, prefix, sha256(secret), label, createdBy, clock.instant());
+        actionLog.record("tillKey.issued", "store:" + storeId, "key " + prefix + " (" + label + ")");
         return "eg_" + prefix + "_" + secret;
     }
 
@@ -82,18 +86,19 @@ public class TillKeys {
         if (!keys.revoke(currentUser.merchantId(), keyId, clock.instant())) {
             throw new InvalidInputException("key", "tillKeys.unknown");
         }
+        actionLog.record("tillKey.revoked", "merchant:" + currentUser.merchantId(), "key " + keyId);
     }
 
-    /**
-     * The till a presented key belongs to, if the key is well-formed, live and matches. Open to anyone. Runs on
-     * every API request, so without a transaction of its own: one read, and now and then a write of the last use.
-     */
     /** The public part of a presented key ({@code demo0001} of {@code eg_demo0001_…}), if it has the shape of a key. */
     public static Optional<String> prefixOf(String presentedKey) {
         Matcher parts = KEY.matcher(presentedKey.strip());
         return parts.matches() ? Optional.of(parts.group(1)) : Optional.empty();
     }
 
+    /**
+     * The till a presented key belongs to, if the key is well-formed, live and matches. Open to anyone. Runs on
+     * every API request, so without a transaction of its own: one read, and now and then a write of the last use.
+     */
     public Optional<TillPrincipal> authenticate(String presentedKey) {
         Matcher parts = KEY.matcher(presentedKey == null ? "" : presentedKey.strip());
         if (!parts.matches()) {

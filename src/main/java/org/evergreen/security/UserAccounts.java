@@ -32,13 +32,15 @@ public class UserAccounts {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final ActionLog actionLog;
     private final Clock clock;
 
     public UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, ActionLog actionLog, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.actionLog = actionLog;
         this.clock = clock;
     }
 
@@ -78,7 +80,9 @@ public class UserAccounts {
         if (user.role() != Role.ADMIN && user.role() != Role.REGULATOR) {
             throw new InvalidInputException("role", "users.role.notStaff");
         }
-        return insertWithLoginName(user.username(), user.displayName(), user.role(), user.initialPassword(), null, null);
+        long id = insertWithLoginName(user.username(), user.displayName(), user.role(), user.initialPassword(), null, null);
+        actionLog.record("user.created", "user:" + id, user.role() + " " + user.username().strip());
+        return id;
     }
 
     /** An admin opens a member account on someone's behalf (service desk, demo data). */
@@ -157,6 +161,7 @@ public class UserAccounts {
     @Transactional
     public void unlock(long userId) {
         users.unlock(userId);
+        actionLog.record("user.unlocked", "user:" + userId, "");
     }
 
     /**

@@ -69,6 +69,27 @@ class TranslationsTest {
     }
 
     @Test
+    void everyLoggedActionHasANameInBothLanguages() throws IOException {
+        Pattern recorded = Pattern.compile("actionLog\\.record\\((?:[a-z]+ \\? \"([a-zA-Z.]+)\" : )?\"([a-zA-Z.]+)\"");
+        Set<String> actions = new HashSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = recorded.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    if (matcher.group(1) != null) {
+                        actions.add(matcher.group(1));
+                    }
+                    actions.add(matcher.group(2));
+                }
+            }
+        }
+        assertThat(actions).hasSizeGreaterThan(25).contains("rules.disclosed", "reward.withdrawn", "staff.enabled");
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            assertThat(actions).allSatisfy(action -> assertThat(translations.hasTranslation("action." + action, locale)).as(action).isTrue());
+        }
+    }
+
+    @Test
     void everyKeyNamedInTheCodeExists() throws IOException {
         Set<String> keys = load("messages_en.properties").stringPropertyNames();
         Set<String> used = new HashSet<>();
