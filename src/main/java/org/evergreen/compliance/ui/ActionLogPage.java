@@ -52,7 +52,9 @@ abstract class ActionLogPage extends VerticalLayout implements HasDynamicTitle {
         boolean hasMore = page.size() > PAGE;
         List<LoggedAction> visible = hasMore ? page.subList(0, PAGE) : page;
         shown.addAll(visible);
-        cursor = visible.isEmpty() ? cursor : visible.getLast().id();
+        if (!visible.isEmpty()) {
+            cursor = visible.getLast().id();
+        }
         grid.setItems(shown);
         more.setVisible(hasMore);
     }

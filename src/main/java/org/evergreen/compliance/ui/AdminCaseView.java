@@ -1,0 +1,17 @@
+package org.evergreen.compliance.ui;
+
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.evergreen.compliance.Cases;
+import org.evergreen.security.Roles;
+import org.evergreen.shared.i18n.DisplayFormats;
+
+/** A case on its own page in the admin portal. */
+@Route("admin/case")
+@RolesAllowed(Roles.ADMIN)
+class AdminCaseView extends CaseView {
+
+    AdminCaseView(Cases cases, DisplayFormats formats) {
+        super(cases, formats, CasePanel.Reader.ADMIN, "admin/cases");
+    }
+}
