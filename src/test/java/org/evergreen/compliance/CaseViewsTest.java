@@ -2,6 +2,8 @@ package org.evergreen.compliance;
 
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -9,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
 import org.evergreen.catalog.CatalogFixtures;
 import org.evergreen.catalog.CatalogFixtures.TestMember;
+import org.evergreen.portal.AccessDeniedView;
 import org.evergreen.security.NewStaffUser;
 import org.evergreen.security.Role;
 import org.evergreen.security.SystemActor;
@@ -18,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A case through the real pages: opened by one admin, frozen by a second, appealed by the member, decided by a third, read by the regulator. */
 class CaseViewsTest extends KaribuTest {
@@ -38,6 +43,9 @@ class CaseViewsTest extends KaribuTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Cases cases;
 
     @Test
     void aCaseFromOpeningThroughAppealToDecisionAsEachRoleSeesIt() {
@@ -77,11 +85,15 @@ class CaseViewsTest extends KaribuTest {
         assertThat(fixtures.available(member.id())).isEqualTo(600);
 
         login(member.username(), "evergreen");
+        // The member is told on their home page, with the reason, and finds the case from there.
+        navigate("member");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("home-case")).getText())
+                .contains("300 积分因涉嫌“刷单”被冻结（同一小票重复上报）");
         navigate("member/cases");
         assertThat(status()).isEqualTo("积分已冻结，待裁决");
         setValue(_get(TextArea.class, spec -> spec.withClasses("case-appeal-statement")), "是家人分别消费。");
         _click(_get(Button.class, spec -> spec.withClasses("case-appeal")));
-        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withClasses("case-evidence"))
+        assertThat(_get(UnorderedList.class, spec -> spec.withClasses("case-evidence"))
                 .getElement().getTextRecursively()).contains("申诉", "是家人分别消费。");
 
         login(checker, PASSWORD);
@@ -98,6 +110,21 @@ class CaseViewsTest extends KaribuTest {
         assertThat(_get(Fact.class, spec -> spec.withClasses("case-decision")).value()).isEqualTo("扣除 100 积分：一笔为重复上报。");
         assertThat(_find(Button.class, spec -> spec.withClasses("case-decide"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withClasses("case-approve"))).isEmpty();
+    }
+
+    @Test
+    void aRegulatorReadsButChangesNothing() {
+        login("regulator");
+        navigate("admin/cases");
+        assertThat(NavigatorKt.getCurrentView()).isEqualTo(AccessDeniedView.class);
+        assertThatThrownBy(() -> cases.approveFreeze(1))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.decide(1, 0, "x"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.open(new CaseDraft("920261201007", CaseBehaviour.OTHER, "x", "1", 1L, null),
+                "x")).isInstanceOf(AccessDeniedException.class);
+        navigate("regulator/cases");
+        assertThat(_find(Button.class, spec -> spec.withClasses("case-open"))).isEmpty();
     }
 
     private static String status() {

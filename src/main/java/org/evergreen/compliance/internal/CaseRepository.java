@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -142,8 +143,8 @@ public class CaseRepository {
                         + (memberId == null ? "" : " AND member_id = :member") + (merchantId == null ? "" : " AND merchant_id = :merchant")
                         + " ORDER BY id DESC LIMIT :limit")
                 .param("before", before == null ? Long.MAX_VALUE : before).param("limit", limit)
-                .params(memberId == null ? java.util.Map.of() : java.util.Map.of("member", memberId))
-                .params(merchantId == null ? java.util.Map.of() : java.util.Map.of("merchant", merchantId))
+                .params(memberId == null ? Map.of() : Map.of("member", memberId))
+                .params(merchantId == null ? Map.of() : Map.of("merchant", merchantId))
                 .query(CaseRepository::toCase).list();
     }
 
