@@ -56,6 +56,7 @@ class MemberPortalViewsTest extends KaribuTest {
 
         assertThat(_get(Fact.class, spec -> spec.withClasses("points-available")).value()).isEqualTo("2,980");
         assertThat(_get(Fact.class, spec -> spec.withClasses("points-held")).value()).isEqualTo("800");
+        assertThat(_get(Fact.class, spec -> spec.withClasses("points-frozen")).value()).isEqualTo("0");
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("home-expiring")).getText()).startsWith("500 积分将于").endsWith("到期");
         assertThat(_get(Fact.class, spec -> spec.withClasses("home-pool")).getElement().getTextRecursively()).startsWith("王家的积分池");
         assertThat(_get(ProgressBar.class, spec -> spec.withClasses("tier-progress")).getValue()).isGreaterThanOrEqualTo(0);

@@ -41,12 +41,10 @@ class PointsHomeCard implements MemberHomeCard {
         available.addClassName("home-headline");
         Div card = new Div(available);
         card.addClassNames("card", "home-card", "home-points");
-        if (points.held() != 0) {
-            card.add(fact(ui, "points.held", points.held(), "points-held", locale));
-        }
-        if (points.frozen() != 0) {
-            card.add(fact(ui, "points.frozen", points.frozen(), "points-frozen", locale));
-        }
+        Div others = new Div(fact(ui, "points.held", points.held(), "points-held", locale),
+                fact(ui, "points.frozen", points.frozen(), "points-frozen", locale));
+        others.addClassName("home-points-others");
+        card.add(others);
         points.expiring().stream().findFirst().ifPresent(soonest -> {
             Paragraph expiring = new Paragraph(ui.getTranslation("points.expiresOn", soonest.amount(), formats.date(soonest.expiresAt(), locale)));
             expiring.addClassName("home-expiring");
