@@ -43,7 +43,7 @@ public class Cases {
     static final int DEFAULT_APPEAL_DAYS = 15;
     /** After the appeal closes, the admins have this long to decide before the freeze lifts by itself. */
     static final Duration DECISION_TIME = Duration.ofDays(7);
-    static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
     private static final String CASE = "CASE";
     private static final String APPEAL = "APPEAL";
 

@@ -1,6 +1,7 @@
 package org.evergreen.compliance;
 
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import org.evergreen.KaribuTest;
 import org.evergreen.catalog.CatalogFixtures;
 import org.evergreen.catalog.CatalogFixtures.TestMember;
@@ -22,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+
+import java.nio.charset.StandardCharsets;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -92,9 +96,11 @@ class CaseViewsTest extends KaribuTest {
         navigate("member/cases");
         assertThat(status()).isEqualTo("积分已冻结，待裁决");
         setValue(_get(TextArea.class, spec -> spec.withClasses("case-appeal-statement")), "是家人分别消费。");
+        UploadKt._upload(_get(Upload.class, spec -> spec.withClasses("case-appeal-file")), "family.txt", "text/plain",
+                "three receipts, three people".getBytes(StandardCharsets.UTF_8));
         _click(_get(Button.class, spec -> spec.withClasses("case-appeal")));
         assertThat(_get(UnorderedList.class, spec -> spec.withClasses("case-evidence"))
-                .getElement().getTextRecursively()).contains("申诉", "是家人分别消费。");
+                .getElement().getTextRecursively()).contains("申诉", "是家人分别消费。", "family.txt");
 
         login(checker, PASSWORD);
         navigate(path);

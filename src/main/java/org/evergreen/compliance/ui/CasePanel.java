@@ -150,11 +150,31 @@ class CasePanel extends Div {
         TextArea statement = new TextArea(getTranslation("cases.appeal.statement"));
         statement.addClassName("case-appeal-statement");
         statement.setMaxLength(2000);
-        Button appeal = new Button(getTranslation("cases.appeal"), click -> act(() -> cases.appeal(caseId, statement.getValue(), null, null, null),
-                new FormErrors(this).field("statement", statement)));
+        // A file the member attaches waits here until the appeal is sent with it.
+        AttachedFile attached = new AttachedFile();
+        Upload upload = ComponentTexts.localized(new Upload(UploadHandler.inMemory((metadata, bytes) -> attached.set(metadata.fileName(),
+                metadata.contentType(), bytes))));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(Cases.MAX_FILE_BYTES);
+        upload.addClassName("case-appeal-file");
+        Button appeal = new Button(getTranslation("cases.appeal"), click -> act(() -> cases.appeal(caseId, statement.getValue(),
+                attached.name, attached.contentType, attached.content), new FormErrors(this).field("statement", statement)));
         appeal.addClassName("case-appeal");
         appeal.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H3(getTranslation("cases.appeal.title", time(found.appealUntil()))), statement, appeal);
+        add(new H3(getTranslation("cases.appeal.title", time(found.appealUntil()))), statement, upload, appeal);
+    }
+
+    /** The file a member attached to their appeal before sending it. */
+    private static final class AttachedFile {
+        private @Nullable String name;
+        private @Nullable String contentType;
+        private byte @Nullable [] content;
+
+        void set(String fileName, String type, byte[] bytes) {
+            name = fileName;
+            contentType = type;
+            content = bytes;
+        }
     }
 
     /** Runs an action; a refusal is shown next to its field or as a message, and nothing changed. */
