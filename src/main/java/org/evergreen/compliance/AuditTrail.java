@@ -50,7 +50,8 @@ public class AuditTrail {
 
     /** The entries after the cursor (null: the newest), at most {@code limit}. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
-    public AuditPage page(AuditFilter filter, @Nullable Long cursor, int limit) {
+    public AuditPage page(AuditFilter filter, @Nullable Long cursor, int requested) {
+        int limit = Math.clamp(requested, 1, EXPORT_PAGE);
         Optional<List<Scan>> scans = scansOf(filter);
         if (scans.isEmpty()) {
             List<AuditEntry> rows = query.entriesBefore(filter, cursor == null ? Long.MAX_VALUE : cursor, limit + 1);

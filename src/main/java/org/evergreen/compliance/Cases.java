@@ -13,6 +13,8 @@ import org.evergreen.shared.validation.InvalidInputException;
 import org.evergreen.shared.validation.ReadableCodes;
 import org.evergreen.shared.validation.TextRules;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Cases against a member's points: the only way points are frozen or deducted. An admin (or a merchant owner, for
@@ -46,6 +49,8 @@ public class Cases {
     public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
     private static final String CASE = "CASE";
     private static final String APPEAL = "APPEAL";
+    private static final Pattern CONTENT_TYPE = Pattern.compile("^[a-z]+/[a-z0-9.+-]{1,80}$");
+    private static final Logger log = LoggerFactory.getLogger(Cases.class);
 
     private final CaseRepository cases;
     private final Ledger ledger;
@@ -83,8 +88,13 @@ public class Cases {
         if (merchantId != null && !Set.copyOf(cases.entriesOfMerchant(merchantId, entries)).containsAll(entries)) {
             throw new InvalidInputException("entryIds", "case.notYourPurchases");
         }
-        if (draft.points() == null || draft.points() < 1 || draft.points() > 100_000_000) {
+        if (draft.points() == null || draft.points() < 1) {
             throw new InvalidInputException("points", "case.points");
+        }
+        // A case never claims more than the entries it names brought the member.
+        long credited = cases.creditedToMember(memberId, entries);
+        if (draft.points() > credited) {
+            throw new InvalidInputException("points", "case.pointsAboveEntries", credited);
         }
         int appealDays = draft.appealDays() == null ? DEFAULT_APPEAL_DAYS : draft.appealDays();
         if (appealDays < 1 || appealDays > 90) {
@@ -128,8 +138,11 @@ public class Cases {
         }
         try {
             ledger.freeze(locked.memberId(), locked.points(), locked.reference(), "case-freeze:" + caseId);
-        } catch (LedgerException insufficient) {
-            throw new InvalidInputException("case", "case.notEnoughPoints");
+        } catch (LedgerException refused) {
+            if (refused.reason() == LedgerException.Reason.INSUFFICIENT_POINTS) {
+                throw new InvalidInputException("case", "case.notEnoughPoints");
+            }
+            throw refused;
         }
         Instant now = clock.instant();
         Instant appealUntil = now.plus(Duration.ofDays(locked.appealDays()));
@@ -172,6 +185,10 @@ public class Cases {
         if (deduct < 0 || deduct > locked.points()) {
             throw new InvalidInputException("deduct", "case.deductTooMuch", locked.points());
         }
+        // Points may be released at any time; taken only once the member has had the whole appeal period.
+        if (deduct > 0 && locked.appealUntil() != null && clock.instant().isBefore(locked.appealUntil())) {
+            throw new InvalidInputException("deduct", "case.appealStillOpen");
+        }
         settle(locked, admin.id(), deduct, checked, deduct > 0 ? "DEDUCTED" : "RELEASED");
         actionLog.record("case.decided", "case:" + locked.reference(), deduct + " of " + locked.points() + " points deducted");
     }
@@ -187,12 +204,17 @@ public class Cases {
     public int releaseOverdueNow() {
         int released = 0;
         for (long caseId : cases.overdue(clock.instant())) {
-            Boolean done = transaction.execute(status -> cases.lock(caseId).filter(found -> found.status() == CaseStatus.FROZEN)
-                    .map(found -> {
-                        settle(found, SystemActor.SYSTEM.id(), 0, "decision time ran out", "AUTO_RELEASED");
-                        return true;
-                    }).orElse(false));
-            released += Boolean.TRUE.equals(done) ? 1 : 0;
+            try {
+                Boolean done = transaction.execute(status -> cases.lock(caseId).filter(found -> found.status() == CaseStatus.FROZEN)
+                        .map(found -> {
+                            settle(found, SystemActor.SYSTEM.id(), 0, "decision time ran out", "AUTO_RELEASED");
+                            return true;
+                        }).orElse(false));
+                released += Boolean.TRUE.equals(done) ? 1 : 0;
+            } catch (RuntimeException failed) {
+                // One case that cannot be released must not keep the others frozen past their time.
+                log.error("Case {} could not be released", caseId, failed);
+            }
         }
         return released;
     }
@@ -206,7 +228,7 @@ public class Cases {
             ledger.unfreeze(locked.memberId(), locked.points() - deduct, locked.reference(), "case-release:" + locked.id());
         }
         cases.decided(locked.id(), deduct > 0 ? CaseStatus.DEDUCTED : CaseStatus.RELEASED, actorId, now, reason, deduct);
-        cases.event(locked.id(), actorId, event, deduct + " points deducted; " + reason, now);
+        cases.event(locked.id(), actorId, event, deduct + " points deducted", now);
     }
 
     /** Every case, newest first: admins and regulators. */
@@ -266,9 +288,14 @@ public class Cases {
         String name = hasFile ? TextRules.requirePlainText("file", fileName == null ? "file" : fileName, 200) : null;
         long actor = currentUser.require().id();
         Instant now = clock.instant();
-        cases.addEvidence(caseId, party, checkedNote, name, hasFile ? (contentType == null ? "application/octet-stream" : contentType) : null,
+        cases.addEvidence(caseId, party, checkedNote, name, hasFile ? safeContentType(contentType) : null,
                 hasFile ? content : null, hasFile ? sha256(content) : null, actor, now);
         cases.event(caseId, actor, party.equals(CASE) ? "EVIDENCE" : "APPEAL_EVIDENCE", name == null ? "" : name, now);
+    }
+
+    /** The browser's word for a file's type, if it looks like one; it is sent back when the file is downloaded. */
+    private static String safeContentType(@Nullable String contentType) {
+        return contentType != null && CONTENT_TYPE.matcher(contentType).matches() ? contentType : "application/octet-stream";
     }
 
     private static List<Long> entryIds(@Nullable String typed) {

@@ -5,6 +5,7 @@ import org.evergreen.ledger.AccountType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -46,6 +47,7 @@ public class PointsLiability {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    @Transactional(readOnly = true)
     public Report now() {
         Map<AccountType, Long> byAccount = new EnumMap<>(AccountType.class);
         MEMBERS_POINTS.forEach(type -> byAccount.put(type, 0L));

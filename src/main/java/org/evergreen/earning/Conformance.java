@@ -5,6 +5,7 @@ import org.evergreen.earning.internal.ConformanceQuery.RecordedPurchase;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public class Conformance {
 
     /** Recomputes the purchases made in [from, to), of one merchant or of all. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    @Transactional(readOnly = true)
     public Report check(@Nullable Long merchantId, Instant from, Instant to) {
         long checked = 0;
         long mismatches = 0;

@@ -25,7 +25,7 @@ import java.time.LocalDateTime;
 public class EarningPolicies {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
-    private static final String COLUMNS = "bonus_cap_percent, effective_from";
+    private static final String COLUMNS = "bonus_cap_percent, yuan_per_point, effective_from";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -36,8 +36,12 @@ public class EarningPolicies {
     private final BigDecimal defaultGreenBonusLimit;
     private final ImmutableRowCache<BonusCap> versions = new ImmutableRowCache<>(1_000);
 
-    /** A row of {@code earning_policy}: the cap an admin set, and since when. */
-    private record BonusCap(BigDecimal percent, @Nullable Instant effectiveFrom) {
+    /**
+     * A row of {@code earning_policy}: the cap an admin set, and since when.
+     *
+     * @param recordedValue the point value rows set before the catalog's became the only one recorded; null since
+     */
+    private record BonusCap(BigDecimal percent, @Nullable BigDecimal recordedValue, @Nullable Instant effectiveFrom) {
     }
 
     EarningPolicies(JdbcClient jdbc, CurrentUser currentUser, ActionLog actionLog, Clock clock, CatalogPolicies pointValues,
@@ -48,7 +52,7 @@ public class EarningPolicies {
         this.actionLog = actionLog;
         this.clock = clock;
         this.pointValues = pointValues;
-        this.defaults = new BonusCap(bonusCapPercent, null);
+        this.defaults = new BonusCap(bonusCapPercent, null, null);
         this.defaultGreenBonusLimit = defaultGreenBonusLimit;
     }
 
@@ -92,13 +96,18 @@ public class EarningPolicies {
                 .param(key).query(EarningPolicies::map).optional()).orElseThrow(), moment);
     }
 
-    /** There is one point value, the catalog's (changed only with notice): the cap converts yuan into points with it. */
+    /**
+     * There is one point value, the catalog's (changed only with notice): the cap converts yuan into points with it. Rows
+     * set before that (migration 0038) keep the value they recorded, so their purchases recompute as they were earned.
+     */
     private EarningPolicy valued(BonusCap cap, Instant moment) {
-        return new EarningPolicy(cap.percent(), pointValues.valueAt(moment).yuanPerPoint(), cap.effectiveFrom());
+        BigDecimal value = cap.recordedValue() != null ? cap.recordedValue() : pointValues.valueAt(moment).yuanPerPoint();
+        return new EarningPolicy(cap.percent(), value, cap.effectiveFrom());
     }
 
     private static BonusCap map(ResultSet rs, int row) throws SQLException {
-        return new BonusCap(rs.getBigDecimal("bonus_cap_percent"), UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class)));
+        return new BonusCap(rs.getBigDecimal("bonus_cap_percent"), rs.getBigDecimal("yuan_per_point"),
+                UtcTimes.fromColumn(rs.getObject("effective_from", LocalDateTime.class)));
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -80,6 +80,10 @@ public class MerchantApplications {
     public long approve(long applicationId, String username, String displayName, String initialPassword) {
         MerchantApplication application = applications.find(applicationId)
                 .orElseThrow(() -> new InvalidInputException("application", "application.notFound"));
+        // Decided before anything is written: a second approval creates no merchant, it is told someone decided first.
+        if (!applications.lockUndecided(applicationId)) {
+            throw new InvalidInputException("application", "application.alreadyDecided");
+        }
         long merchantId = directory.register(new NewMerchant(application.nameZh(), application.nameEn(), application.category(),
                 application.unifiedCreditCode(), application.stores().stream()
                 .map(store -> new NewMerchant.NewStore(store.name(), store.name(), store.city(), store.city(), store.address()))

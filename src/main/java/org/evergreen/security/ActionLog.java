@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -30,7 +32,12 @@ public class ActionLog {
         this.clock = clock;
     }
 
-    /** Records a change by whoever is signed in (the platform itself for start-up work). */
+    /**
+     * Records a change by whoever is signed in (the platform itself for start-up work), inside the transaction that makes
+     * the change: there is no line without its change, and no change without its line.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String subject, String detail) {
         EvergreenUser actor = currentUser.require();
         jdbc.sql("""

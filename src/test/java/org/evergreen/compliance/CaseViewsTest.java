@@ -102,6 +102,9 @@ class CaseViewsTest extends KaribuTest {
         assertThat(_get(UnorderedList.class, spec -> spec.withClasses("case-evidence"))
                 .getElement().getTextRecursively()).contains("申诉", "是家人分别消费。", "family.txt");
 
+        // The appeal period ends (here: is moved to the past), then the checker decides.
+        jdbc.sql("UPDATE compliance_case SET appeal_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?")
+                .param(Long.parseLong(path.substring(path.lastIndexOf('/') + 1))).update();
         login(checker, PASSWORD);
         navigate(path);
         setValue(_get(IntegerField.class, spec -> spec.withClasses("case-deduct")), 100);

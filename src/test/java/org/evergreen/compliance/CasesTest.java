@@ -95,7 +95,11 @@ class CasesTest extends KaribuTest {
             cases.appeal(caseId, "这些是家人分别消费，小票号相同是收银系统问题。", null, null, null);
         });
 
-        // The opener may not decide; a deduction above the frozen points is refused; then 200 are deducted, 400 released.
+        // No deduction while the appeal is open; the opener may not decide; a deduction above the frozen points is refused;
+        // once the appeal period is over, 200 are deducted and 400 released.
+        login(thirdAdmin, PASSWORD);
+        assertThatThrownBy(() -> cases.decide(caseId, 200, "证据充分")).hasMessageContaining("case.appealStillOpen");
+        closeAppeal(caseId);
         login("admin");
         assertThatThrownBy(() -> cases.decide(caseId, 200, "证据充分")).hasMessageContaining("case.fourEyes");
         login(thirdAdmin, PASSWORD);
@@ -194,12 +198,25 @@ class CasesTest extends KaribuTest {
         fixtures.as("merchant", () -> assertThat(cases.file(merchantCase)).isPresent());
     }
 
+    @Test
+    void aCaseClaimsNoMorePointsThanItsEntriesBroughtTheMember() {
+        TestMember member = fixtures.member(100);
+        login("admin");
+        assertThatThrownBy(() -> cases.open(new CaseDraft(fixtures.memberNumber(member.id()), CaseBehaviour.OTHER, "过多",
+                String.valueOf(walletEntries(member.id()).getFirst()), 101L, null), "x")).hasMessageContaining("case.pointsAboveEntries");
+    }
+
+    private void closeAppeal(long caseId) {
+        jdbc.sql("UPDATE compliance_case SET appeal_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?").param(caseId).update();
+    }
+
     private long frozenCase(TestMember member, long points) {
         login("admin");
         long caseId = cases.open(new CaseDraft(fixtures.memberNumber(member.id()), CaseBehaviour.OTHER, "测试案件",
                 String.valueOf(walletEntries(member.id()).getFirst()), points, null), "证据说明");
         login(secondAdmin, PASSWORD);
         cases.approveFreeze(caseId);
+        closeAppeal(caseId);
         return caseId;
     }
 

@@ -49,12 +49,22 @@ public class CaseRepository {
                 .param("member", memberId).param("ids", entryIds).query(Long.class).list();
     }
 
-    /** Which of these entries moved the merchant's points (issued or redeemed). */
+    /** Which of these entries are earns the merchant issued: points of its own purchases. */
     public List<Long> entriesOfMerchant(long merchantId, Collection<Long> entryIds) {
         return jdbc.sql("""
                         SELECT DISTINCT p.entry_id FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id
-                        WHERE a.owner_id = :merchant AND a.type IN ('MERCHANT_ISSUANCE', 'MERCHANT_REDEMPTION') AND p.entry_id IN (:ids)""")
+                        JOIN ledger_entry e ON e.id = p.entry_id
+                        WHERE a.owner_id = :merchant AND a.type = 'MERCHANT_ISSUANCE' AND e.kind = 'EARN' AND p.entry_id IN (:ids)""")
                 .param("merchant", merchantId).param("ids", entryIds).query(Long.class).list();
+    }
+
+    /** The points these entries brought the member's accounts. */
+    public long creditedToMember(long memberId, Collection<Long> entryIds) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(p.amount), 0) FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id
+                        WHERE a.owner_id = :member AND a.type IN ('MEMBER_WALLET', 'MEMBER_HELD', 'MEMBER_FROZEN') AND p.amount > 0
+                          AND p.entry_id IN (:ids)""")
+                .param("member", memberId).param("ids", entryIds).query(Long.class).single();
     }
 
     public long insert(NewCase opened) {

@@ -88,6 +88,12 @@ public class ApplicationRepository {
                 .query((rs, n) -> toApplication(rs, stores)).optional();
     }
 
+    /** Whether the application is still undecided, its row locked until the transaction ends. */
+    public boolean lockUndecided(long id) {
+        return jdbc.sql("SELECT status FROM merchant_application WHERE id = ? FOR UPDATE").param(id).query(String.class).optional()
+                .filter("SUBMITTED"::equals).isPresent();
+    }
+
     /** Records the decision if the application is still undecided; false when someone decided first. */
     public boolean decide(long id, ApplicationStatus decision, @Nullable String reason, long adminId, Instant now,
                           @Nullable Long merchantId, @Nullable String ownerUsername) {
