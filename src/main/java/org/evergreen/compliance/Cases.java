@@ -237,6 +237,12 @@ public class Cases {
         return cases.page(null, null, before, limit);
     }
 
+    /** The cases the signed-in owner's merchant opened, newest first. */
+    @PreAuthorize("hasRole('MERCHANT_OWNER')")
+    public List<PointsCase> openedByMyMerchant(@Nullable Long before, int limit) {
+        return cases.page(null, currentUser.merchantId(), before, limit);
+    }
+
     /** The signed-in member's own cases. */
     @PreAuthorize("hasRole('MEMBER')")
     public List<PointsCase> mine() {

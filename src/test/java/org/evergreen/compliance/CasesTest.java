@@ -10,6 +10,7 @@ import org.evergreen.security.Role;
 import org.evergreen.security.RunAs;
 import org.evergreen.security.SystemActor;
 import org.evergreen.security.UserAccounts;
+import org.evergreen.shared.ui.Fact;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -195,7 +197,15 @@ class CasesTest extends KaribuTest {
                     "x")).isInstanceOf(AccessDeniedException.class);
             return null;
         });
-        fixtures.as("merchant", () -> assertThat(cases.file(merchantCase)).isPresent());
+        fixtures.as("merchant", () -> {
+            assertThat(cases.file(merchantCase)).isPresent();
+            assertThat(cases.openedByMyMerchant(null, 50)).extracting(PointsCase::id).contains(merchantCase);
+        });
+        fixtures.as("hotel", () -> assertThat(cases.openedByMyMerchant(null, 50)).extracting(PointsCase::id).doesNotContain(merchantCase));
+        login("merchant");
+        navigate("merchant/cases");
+        assertThat(_find(Fact.class, spec -> spec.withClasses("case-reference"))).extracting(Fact::value)
+                .contains(cases.file(merchantCase).orElseThrow().pointsCase().reference());
     }
 
     @Test
