@@ -8,10 +8,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import org.evergreen.security.ActionLog;
 import org.evergreen.security.LoggedAction;
 import org.evergreen.shared.i18n.DisplayFormats;
-import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Every change admins and merchant owners made to rules, prices, the point value, limits, users, keys and stores, newest
@@ -21,14 +17,9 @@ abstract class ActionLogPage extends VerticalLayout implements HasDynamicTitle {
 
     static final int PAGE = 50;
 
-    private final ActionLog log;
-    private final Grid<LoggedAction> grid = new Grid<>();
-    private final Button more = new Button();
-    private final List<LoggedAction> shown = new ArrayList<>();
-    private @Nullable Long cursor;
-
     ActionLogPage(ActionLog log, DisplayFormats formats) {
-        this.log = log;
+        Grid<LoggedAction> grid = new Grid<>();
+        Button more = new Button();
         addClassName("action-log");
         setSizeFull();
         grid.addClassName("action-log-grid");
@@ -42,21 +33,8 @@ abstract class ActionLogPage extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("actionLog.empty"));
         more.setText(getTranslation("audit.more"));
         more.addClassName("action-log-more");
-        more.addClickListener(click -> loadPage());
         add(new Paragraph(getTranslation("actionLog.intro")), grid, more);
-        loadPage();
-    }
-
-    private void loadPage() {
-        List<LoggedAction> page = log.page(cursor, PAGE + 1);
-        boolean hasMore = page.size() > PAGE;
-        List<LoggedAction> visible = hasMore ? page.subList(0, PAGE) : page;
-        shown.addAll(visible);
-        if (!visible.isEmpty()) {
-            cursor = visible.getLast().id();
-        }
-        grid.setItems(shown);
-        more.setVisible(hasMore);
+        new NewestFirst<>(grid, more, PAGE, log::page, LoggedAction::id);
     }
 
     @Override

@@ -7,24 +7,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.evergreen.compliance.Cases;
 import org.evergreen.compliance.PointsCase;
 import org.evergreen.shared.i18n.DisplayFormats;
-import org.jspecify.annotations.Nullable;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Every case, newest first, a page at a time from the database; a case opens on its own page. */
 class CaseList extends VerticalLayout {
 
     static final int PAGE = 50;
 
-    private final Cases cases;
-    private final Grid<PointsCase> grid = new Grid<>();
-    private final Button more = new Button();
-    private final List<PointsCase> shown = new ArrayList<>();
-    private @Nullable Long cursor;
-
     CaseList(Cases cases, DisplayFormats formats, String casePath) {
-        this.cases = cases;
+        Grid<PointsCase> grid = new Grid<>();
+        Button more = new Button();
         setPadding(false);
         grid.addClassName("case-grid");
         grid.addColumn(PointsCase::reference).setHeader(getTranslation("cases.reference")).setAutoWidth(true);
@@ -35,26 +26,7 @@ class CaseList extends VerticalLayout {
         grid.setEmptyStateText(getTranslation("cases.empty"));
         grid.addItemClickListener(click -> UI.getCurrent().navigate(casePath + "/" + click.getItem().id()));
         more.setText(getTranslation("audit.more"));
-        more.addClickListener(click -> loadPage());
         add(grid, more);
-        loadPage();
-    }
-
-    void reload() {
-        shown.clear();
-        cursor = null;
-        loadPage();
-    }
-
-    private void loadPage() {
-        List<PointsCase> page = cases.page(cursor, PAGE + 1);
-        boolean hasMore = page.size() > PAGE;
-        List<PointsCase> visible = hasMore ? page.subList(0, PAGE) : page;
-        shown.addAll(visible);
-        if (!visible.isEmpty()) {
-            cursor = visible.getLast().id();
-        }
-        grid.setItems(shown);
-        more.setVisible(hasMore);
+        new NewestFirst<>(grid, more, PAGE, cases::page, PointsCase::id);
     }
 }
