@@ -6,8 +6,11 @@ import org.evergreen.compliance.internal.AuditReportQuery.CounterPostings;
 import org.evergreen.earning.Conformance;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.EntryKind;
+import org.evergreen.merchant.MerchantDirectory;
+import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +41,13 @@ public class AuditReports {
     private final Conformance conformance;
     private final Clock clock;
 
-    AuditReports(AuditReportQuery query, Conformance conformance, Clock clock) {
+    private final CurrentUser currentUser;
+    private final MerchantDirectory merchantDirectory;
+
+    AuditReports(AuditReportQuery query, Conformance conformance, CurrentUser currentUser, MerchantDirectory merchantDirectory, Clock clock) {
         this.query = query;
+        this.currentUser = currentUser;
+        this.merchantDirectory = merchantDirectory;
         this.conformance = conformance;
         this.clock = clock;
     }
@@ -54,6 +62,7 @@ public class AuditReports {
                 || scope.kind() == ReportScope.Kind.MERCHANT && scope.merchantId() == null) {
             throw new InvalidInputException("scope", "audit.report.scope");
         }
+        requireSupervised(scope);
         @Nullable List<Long> merchants = switch (scope.kind()) {
             case COALITION -> null;
             case MERCHANT -> List.of(Objects.requireNonNull(scope.merchantId()));
@@ -88,6 +97,20 @@ public class AuditReports {
                 new AuditReport.Reconciliation(difference, query.unbalancedEntries(from, to, accounts),
                         purchases.recordedPoints() - purchases.ledgerPoints()),
                 query.sealBefore(to).orElse(null));
+    }
+
+    /** A regulator limited to districts reports on those districts and their merchants, never on the whole coalition. */
+    private void requireSupervised(ReportScope scope) {
+        currentUser.supervisedRegions().ifPresent(regions -> {
+            boolean allowed = switch (scope.kind()) {
+                case COALITION -> false;
+                case REGION -> regions.contains(scope.regionCode());
+                case MERCHANT -> merchantDirectory.merchantsIn(regions).contains(scope.merchantId());
+            };
+            if (!allowed) {
+                throw new AccessDeniedException("Outside the districts this regulator supervises");
+            }
+        });
     }
 
     /** The counter-postings as the member sees them (a debit of the paying account is points to members), one line per cause. */

@@ -8,6 +8,7 @@ import org.evergreen.earning.PurchaseRecords;
 import org.evergreen.ledger.AccountType;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.SealHead;
+import org.evergreen.merchant.MerchantDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -42,30 +43,35 @@ public class AuditTrail {
     private final PurchaseRecords purchases;
     private final Ledger ledger;
 
-    AuditTrail(AuditTrailQuery query, PurchaseRecords purchases, Ledger ledger) {
+    private final MerchantDirectory merchants;
+
+    AuditTrail(AuditTrailQuery query, PurchaseRecords purchases, Ledger ledger, MerchantDirectory merchants) {
         this.query = query;
         this.purchases = purchases;
         this.ledger = ledger;
+        this.merchants = merchants;
     }
 
     /** The entries after the cursor (null: the newest), at most {@code limit}. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public AuditPage page(AuditFilter filter, @Nullable Long cursor, int requested) {
         int limit = Math.clamp(requested, 1, EXPORT_PAGE);
-        Optional<List<Scan>> scans = scansOf(filter);
+        Optional<Set<Long>> shown = merchantsShown(filter);
+        Optional<List<Scan>> scans = scansOf(filter, shown);
         if (scans.isEmpty()) {
             List<AuditEntry> rows = query.entriesBefore(filter, cursor == null ? Long.MAX_VALUE : cursor, limit + 1);
             boolean more = rows.size() > limit;
             List<AuditEntry> page = List.copyOf(more ? rows.subList(0, limit) : rows);
             return new AuditPage(page, more ? page.getLast().entryId() : null);
         }
-        return byAccounts(filter, scans.get(), cursor == null ? Long.MAX_VALUE : cursor, limit);
+        return byAccounts(filter, scans.get(), shown, cursor == null ? Long.MAX_VALUE : cursor, limit);
     }
 
     /** One entry opened: its postings, its seal, and the purchase it was earned by, if any. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public Optional<AuditEntryDetail> entry(long entryId) {
-        return query.entry(entryId).map(entry -> new AuditEntryDetail(entry, query.postings(entryId),
+        Optional<Set<Long>> supervised = merchants.supervisedMerchants();
+        return query.entry(entryId).filter(entry -> supervised.isEmpty() || movesOneOf(entry, supervised.get())).map(entry -> new AuditEntryDetail(entry, query.postings(entryId),
                 entry.sealId() == null ? null : query.seal(entry.sealId()).orElse(null),
                 purchaseId(entry).flatMap(purchases::purchase).orElse(null)));
     }
@@ -101,18 +107,41 @@ public class AuditTrail {
     private record Scan(boolean statement, long id) {
     }
 
-    /** The ranges a member or merchant filter scans; empty when the filter names neither (the entries are scanned). */
-    private Optional<List<Scan>> scansOf(AuditFilter filter) {
-        if (filter.memberNumber() == null && filter.merchantId() == null) {
+    /**
+     * The merchants whose entries may be listed, when not all: those of the district the filter names, and for a
+     * regulator limited to districts, those it oversees (both: the merchants in both).
+     */
+    private Optional<Set<Long>> merchantsShown(AuditFilter filter) {
+        Optional<Set<Long>> supervised = merchants.supervisedMerchants();
+        if (filter.regionCode() == null) {
+            return supervised;
+        }
+        Set<Long> inRegion = new HashSet<>(merchants.merchantsIn(Set.of(filter.regionCode())));
+        supervised.ifPresent(inRegion::retainAll);
+        return Optional.of(inRegion);
+    }
+
+    /**
+     * The ranges a filter scans: a member's statement, a merchant's accounts, or those of the merchants shown; empty
+     * when nothing narrows the trail (the entries are scanned).
+     */
+    private Optional<List<Scan>> scansOf(AuditFilter filter, Optional<Set<Long>> shown) {
+        if (filter.memberNumber() == null && filter.merchantId() == null && shown.isEmpty()) {
             return Optional.empty();
         }
         List<Scan> scans = new ArrayList<>();
         if (filter.memberNumber() != null) {
-            // Both filters: the member's statement is the narrower range; the merchant then narrows the entries.
+            // The member's statement is the narrowest range; the merchants then narrow the entries.
             query.memberStatement(filter.memberNumber().strip()).ifPresent(statement -> scans.add(new Scan(true, statement)));
             return Optional.of(scans);
         }
-        query.merchantAccounts(filter.merchantId()).forEach(account -> scans.add(new Scan(false, account)));
+        if (filter.merchantId() != null) {
+            if (shown.isEmpty() || shown.get().contains(filter.merchantId())) {
+                query.merchantAccounts(List.of(filter.merchantId())).forEach(account -> scans.add(new Scan(false, account)));
+            }
+            return Optional.of(scans);
+        }
+        query.merchantAccounts(shown.get()).forEach(account -> scans.add(new Scan(false, account)));
         return Optional.of(scans);
     }
 
@@ -120,10 +149,10 @@ public class AuditTrail {
      * Scans the filter's accounts by posting id, newest first, and lists each entry once. Several ranges are merged
      * only down to the highest posting any full batch stopped at, below which a range may still hold postings.
      */
-    private AuditPage byAccounts(AuditFilter filter, List<Scan> scans, long cursor, int limit) {
+    private AuditPage byAccounts(AuditFilter filter, List<Scan> scans, Optional<Set<Long>> shown, long cursor, int limit) {
         List<AuditEntry> found = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        boolean alsoMerchant = filter.memberNumber() != null && filter.merchantId() != null;
+        Optional<Set<Long>> alsoMerchants = merchantsKept(filter, shown);
         long before = cursor;
         int batch = Math.max(200, limit * 4);
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -145,7 +174,7 @@ public class AuditTrail {
             LinkedHashSet<Long> candidates = usable.stream().map(PostingRef::entryId).filter(id -> !seen.contains(id))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             Map<Long, AuditEntry> matching = query.entries(candidates, filter).stream()
-                    .filter(entry -> !alsoMerchant || movesMerchant(entry, filter.merchantId()))
+                    .filter(entry -> alsoMerchants.isEmpty() || movesOneOf(entry, alsoMerchants.get()))
                     .collect(Collectors.toMap(AuditEntry::entryId, Function.identity()));
             for (PostingRef posting : usable) {
                 boolean full = found.size() == limit;
@@ -164,8 +193,20 @@ public class AuditTrail {
         return new AuditPage(found, before);
     }
 
-    private boolean movesMerchant(AuditEntry entry, long merchantId) {
-        return query.postings(entry.entryId()).stream().anyMatch(posting -> posting.ownerId() == merchantId
+    /** A member's statement holds entries of every merchant: those of the merchant asked for, or of those shown, are kept. */
+    private static Optional<Set<Long>> merchantsKept(AuditFilter filter, Optional<Set<Long>> shown) {
+        if (filter.memberNumber() == null) {
+            return Optional.empty();
+        }
+        if (filter.merchantId() == null) {
+            return shown;
+        }
+        boolean visible = shown.isEmpty() || shown.get().contains(filter.merchantId());
+        return Optional.of(visible ? Set.of(filter.merchantId()) : Set.of());
+    }
+
+    private boolean movesOneOf(AuditEntry entry, Set<Long> merchantIds) {
+        return query.postings(entry.entryId()).stream().anyMatch(posting -> merchantIds.contains(posting.ownerId())
                 && (posting.accountType() == AccountType.MERCHANT_ISSUANCE || posting.accountType() == AccountType.MERCHANT_REDEMPTION));
     }
 

@@ -2,6 +2,7 @@ package org.evergreen.compliance;
 
 import org.evergreen.compliance.internal.CaseRepository;
 import org.evergreen.ledger.Ledger;
+import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.ledger.LedgerException;
 import org.evergreen.security.ActionLog;
 import org.evergreen.security.CurrentUser;
@@ -58,9 +59,12 @@ public class Cases {
     private final ActionLog actionLog;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MerchantDirectory merchants;
 
-    Cases(CaseRepository cases, Ledger ledger, CurrentUser currentUser, ActionLog actionLog, TransactionTemplate transaction, Clock clock) {
+    Cases(CaseRepository cases, Ledger ledger, CurrentUser currentUser, MerchantDirectory merchants, ActionLog actionLog,
+          TransactionTemplate transaction, Clock clock) {
         this.cases = cases;
+        this.merchants = merchants;
         this.ledger = ledger;
         this.currentUser = currentUser;
         this.actionLog = actionLog;
@@ -104,6 +108,7 @@ public class Cases {
         String reference = "C-" + ReadableCodes.random(8);
         long id = cases.insert(new CaseRepository.NewCase(reference, memberId, merchantId, draft.behaviour(), summary, entries,
                 draft.points(), appealDays, opener.id(), now));
+        cases.concerns(id, cases.issuersOf(entries));
         if (note != null) {
             cases.addEvidence(id, CASE, note, null, null, null, null, opener.id(), now);
         }
@@ -231,10 +236,11 @@ public class Cases {
         cases.event(locked.id(), actorId, event, deduct + " points deducted", now);
     }
 
-    /** Every case, newest first: admins and regulators. */
+    /** Every case, newest first: admins and regulators; a regulator limited to districts, those about its merchants' points. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public List<PointsCase> page(@Nullable Long before, int limit) {
-        return cases.page(null, null, before, limit);
+        return merchants.supervisedMerchants().map(supervised -> cases.pageConcerning(supervised, before, limit))
+                .orElseGet(() -> cases.page(null, null, before, limit));
     }
 
     /** The cases the signed-in owner's merchant opened, newest first. */
@@ -265,7 +271,9 @@ public class Cases {
     private boolean visible(PointsCase found) {
         EvergreenUser user = currentUser.require();
         return switch (user.role()) {
-            case ADMIN, REGULATOR -> true;
+            case ADMIN -> true;
+            case REGULATOR -> merchants.supervisedMerchants()
+                    .map(supervised -> cases.merchantsConcerned(found.id()).stream().anyMatch(supervised::contains)).orElse(true);
             case MEMBER -> found.memberId() == user.id();
             case MERCHANT -> user.merchantRole() == MerchantRole.OWNER && found.merchantId() != null && found.merchantId().equals(user.merchantId());
         };

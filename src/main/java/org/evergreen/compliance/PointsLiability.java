@@ -2,7 +2,9 @@ package org.evergreen.compliance;
 
 import org.evergreen.catalog.CatalogPolicies;
 import org.evergreen.ledger.AccountType;
+import org.evergreen.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +42,11 @@ public class PointsLiability {
     private final CatalogPolicies pointValues;
     private final Clock clock;
 
-    PointsLiability(JdbcClient jdbc, CatalogPolicies pointValues, Clock clock) {
+    private final CurrentUser currentUser;
+
+    PointsLiability(JdbcClient jdbc, CatalogPolicies pointValues, CurrentUser currentUser, Clock clock) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
         this.pointValues = pointValues;
         this.clock = clock;
     }
@@ -49,6 +54,10 @@ public class PointsLiability {
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     @Transactional(readOnly = true)
     public Report now() {
+        if (currentUser.supervisedRegions().isPresent()) {
+            // The liability is the coalition's: a regulator limited to districts reads their merchants' audit reports instead.
+            throw new AccessDeniedException("The coalition-wide liability is for regulators of the whole coalition");
+        }
         Map<AccountType, Long> byAccount = new EnumMap<>(AccountType.class);
         MEMBERS_POINTS.forEach(type -> byAccount.put(type, 0L));
         jdbc.sql("SELECT type, SUM(balance) AS points FROM ledger_account WHERE type IN (:types) GROUP BY type")

@@ -2,16 +2,22 @@ package org.evergreen.earning;
 
 import org.evergreen.earning.internal.ConformanceQuery;
 import org.evergreen.earning.internal.ConformanceQuery.RecordedPurchase;
+import org.evergreen.merchant.MerchantDirectory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Disclosed against actual: recomputes every purchase's points from its recorded lines, with the rule version it
@@ -40,38 +46,52 @@ public class Conformance {
     private final Campaigns campaigns;
     private final EarningPolicies policies;
 
-    Conformance(ConformanceQuery purchases, EarningRules rules, Campaigns campaigns, EarningPolicies policies) {
+    private final MerchantDirectory merchants;
+
+    Conformance(ConformanceQuery purchases, EarningRules rules, Campaigns campaigns, EarningPolicies policies, MerchantDirectory merchants) {
         this.purchases = purchases;
+        this.merchants = merchants;
         this.rules = rules;
         this.campaigns = campaigns;
         this.policies = policies;
     }
 
-    /** Recomputes the purchases made in [from, to), of one merchant or of all. */
+    /**
+     * Recomputes the purchases made in [from, to), of one merchant or of all (for a regulator limited to districts, of
+     * all the merchants it oversees; another merchant is refused).
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     @Transactional(readOnly = true)
     public Report check(@Nullable Long merchantId, Instant from, Instant to) {
+        Optional<Set<Long>> supervised = merchants.supervisedMerchants();
+        if (merchantId != null && supervised.isPresent() && !supervised.get().contains(merchantId)) {
+            throw new AccessDeniedException("Merchant outside the districts this regulator supervises");
+        }
+        List<@Nullable Long> scopes = merchantId != null || supervised.isEmpty() ? Collections.singletonList(merchantId)
+                : new TreeSet<>(supervised.get()).stream().<@Nullable Long>map(id -> id).toList();
         long checked = 0;
         long mismatches = 0;
         Map<Long, Long> byMerchant = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
-        long after = 0;
-        List<RecordedPurchase> page;
-        do {
-            page = purchases.page(merchantId, from, to, after, PAGE);
-            for (RecordedPurchase purchase : page) {
-                long recomputed = recompute(purchase);
-                checked++;
-                if (recomputed != purchase.points()) {
-                    mismatches++;
-                    byMerchant.merge(purchase.merchantId(), 1L, Long::sum);
-                    if (findings.size() < MAX_LISTED) {
-                        findings.add(new Finding(purchase.id(), purchase.merchantId(), purchase.purchasedAt(), purchase.points(), recomputed));
+        for (Long scope : scopes) {
+            long after = 0;
+            List<RecordedPurchase> page;
+            do {
+                page = purchases.page(scope, from, to, after, PAGE);
+                for (RecordedPurchase purchase : page) {
+                    long recomputed = recompute(purchase);
+                    checked++;
+                    if (recomputed != purchase.points()) {
+                        mismatches++;
+                        byMerchant.merge(purchase.merchantId(), 1L, Long::sum);
+                        if (findings.size() < MAX_LISTED) {
+                            findings.add(new Finding(purchase.id(), purchase.merchantId(), purchase.purchasedAt(), purchase.points(), recomputed));
+                        }
                     }
+                    after = purchase.id();
                 }
-                after = purchase.id();
-            }
-        } while (page.size() == PAGE);
+            } while (page.size() == PAGE);
+        }
         return new Report(checked, mismatches, byMerchant, findings);
     }
 

@@ -9,10 +9,12 @@ import org.evergreen.green.internal.RegionalQuery.Grouping;
 import org.evergreen.merchant.AdministrativeRegions;
 import org.evergreen.merchant.MerchantCategory;
 import org.evergreen.merchant.Region;
+import org.evergreen.security.CurrentUser;
 import org.evergreen.shared.i18n.Translations;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Regional monitoring for the platform's admins and the regulator: districts, merchant categories and trends. */
 @Service
@@ -40,8 +43,12 @@ public class RegionalMonitoring {
     private final Clock clock;
     private final ZoneId zone;
 
-    RegionalMonitoring(RegionalQuery query, Translations translations, Clock clock, @Value("${evergreen.time-zone:Asia/Shanghai}") ZoneId zone) {
+    private final CurrentUser currentUser;
+
+    RegionalMonitoring(RegionalQuery query, Translations translations, CurrentUser currentUser, Clock clock,
+                       @Value("${evergreen.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.query = query;
+        this.currentUser = currentUser;
         this.translations = translations;
         this.clock = clock;
         this.zone = zone;
@@ -51,7 +58,10 @@ public class RegionalMonitoring {
         return YearMonth.now(clock.withZone(zone));
     }
 
-    /** Every district's figures for the months {@code from} to {@code until}, or one district's when {@code regionCode} names it. */
+    /**
+     * Every district's figures for the months {@code from} to {@code until}, or one district's when {@code regionCode}
+     * names it; a regulator limited to districts sees those districts only.
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public RegionalFigures figures(YearMonth from, YearMonth until, @Nullable String regionCode) {
         if (from == null || until == null || until.isBefore(from)) {
@@ -63,16 +73,21 @@ public class RegionalMonitoring {
         if (regionCode != null && district(regionCode).isEmpty()) {
             throw new InvalidInputException("region", "store.regionUnknown");
         }
+        Optional<Set<String>> supervised = currentUser.supervisedRegions();
+        if (regionCode != null && supervised.isPresent() && !supervised.get().contains(regionCode)) {
+            throw new AccessDeniedException("District outside those this regulator supervises");
+        }
+        @Nullable Set<String> regions = regionCode != null ? Set.of(regionCode) : supervised.orElse(null);
         LocalDate start = from.atDay(1);
         LocalDate end = until.atDay(1);
         Map<String, Long> activeByDistrict = query.activeMembersByDistrict(until.atDay(1));
-        Map<LocalDate, Long> activeByMonth = query.activeMembersByMonth(start, until.atDay(1), regionCode);
-        List<RegionalFigures.DistrictRow> districts = query.sums(Grouping.DISTRICT, start, end, regionCode).stream()
+        Map<LocalDate, Long> activeByMonth = query.activeMembersByMonth(start, until.atDay(1), regions);
+        List<RegionalFigures.DistrictRow> districts = query.sums(Grouping.DISTRICT, start, end, regions).stream()
                 .flatMap(row -> district(row.key()).stream().map(region -> new RegionalFigures.DistrictRow(region,
                         new Row(row.figures(), row.points(), activeByDistrict.getOrDefault(row.key(), 0L))))).toList();
-        List<RegionalFigures.CategoryRow> categories = query.sums(Grouping.CATEGORY, start, end, regionCode).stream()
+        List<RegionalFigures.CategoryRow> categories = query.sums(Grouping.CATEGORY, start, end, regions).stream()
                 .map(row -> new RegionalFigures.CategoryRow(MerchantCategory.valueOf(row.key()), new Row(row.figures(), row.points(), 0))).toList();
-        List<RegionalFigures.MonthRow> months = query.sums(Grouping.MONTH, start, end, regionCode).stream().map(row -> {
+        List<RegionalFigures.MonthRow> months = query.sums(Grouping.MONTH, start, end, regions).stream().map(row -> {
             YearMonth month = YearMonth.parse(row.key());
             return new RegionalFigures.MonthRow(month, new Row(row.figures(), row.points(), activeByMonth.getOrDefault(month.atDay(1), 0L)));
         }).toList();

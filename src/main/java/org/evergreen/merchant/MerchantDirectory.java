@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -177,19 +179,34 @@ public class MerchantDirectory {
         actionLog.record(enabled ? "staff.enabled" : "staff.disabled", "user:" + userId, "");
     }
 
+    /** How many merchants the caller oversees: all, or for a regulator limited to districts, those with a store there. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public long count() {
-        return merchants.count();
+        return merchants.count(currentUser.supervisedRegions().orElse(null));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public List<MerchantSummary> page(int offset, int limit) {
-        return merchants.page(offset, limit);
+        return merchants.page(currentUser.supervisedRegions().orElse(null), offset, limit);
+    }
+
+    /**
+     * The merchants a regulator limited to districts oversees (those with a store there); empty for callers who oversee
+     * the whole coalition. Every feature that shows regulators merchants' data narrows it to these.
+     */
+    public Optional<Set<Long>> supervisedMerchants() {
+        return currentUser.supervisedRegions().map(merchants::inRegions);
+    }
+
+    /** The merchants with a store in one of these districts. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public Set<Long> merchantsIn(Set<String> regionCodes) {
+        return merchants.inRegions(regionCodes);
     }
 
     /** Who takes part in the coalition, a page at a time: names and categories are public. */
     public List<PublicMerchant> participants(int offset, int limit) {
-        return merchants.page(offset, limit).stream()
+        return merchants.page(null, offset, limit).stream()
                 .map(merchant -> new PublicMerchant(merchant.id(), merchant.nameZh(), merchant.nameEn(), merchant.category()))
                 .toList();
     }
@@ -207,7 +224,7 @@ public class MerchantDirectory {
     }
 
     public long participantCount() {
-        return merchants.count();
+        return merchants.count(null);
     }
 
     /** Any merchant's stores, for admins and regulators. */

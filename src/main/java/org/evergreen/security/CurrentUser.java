@@ -1,15 +1,23 @@
 package org.evergreen.security;
 
+import org.evergreen.security.internal.UserAccountRepository;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** Who is calling. Services ask this, never an id handed in by the UI or a URL. */
 @Component
 public class CurrentUser {
+
+    private final UserAccountRepository users;
+
+    CurrentUser(UserAccountRepository users) {
+        this.users = users;
+    }
 
     public Optional<EvergreenUser> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -39,5 +47,14 @@ public class CurrentUser {
             throw new AccessDeniedException("Merchant staff without a merchant");
         }
         return merchantId;
+    }
+
+    /**
+     * The districts the signed-in regulator is limited to, read afresh (an admin's change applies at once); empty for
+     * everyone else and for a regulator of the whole coalition.
+     */
+    public Optional<Set<String>> supervisedRegions() {
+        return get().filter(user -> user.role() == Role.REGULATOR).map(user -> users.supervisedRegions(user.id()))
+                .filter(regions -> !regions.isEmpty());
     }
 }

@@ -16,8 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Creating and administering the people who sign in. Members register themselves; admins create the rest. */
@@ -26,6 +28,7 @@ public class UserAccounts {
 
     private static final Pattern LOGIN_NAME = Pattern.compile("^[a-z][a-z0-9._-]{2,31}$");
     private static final int DISPLAY_NAME_MAX = 32;
+    private static final Pattern REGION_CODE = Pattern.compile("^\\d{6}$");
     /** Width of security_user.username; e-mail addresses are login names too. */
     private static final int LOGIN_NAME_MAX = 64;
 
@@ -83,6 +86,29 @@ public class UserAccounts {
         long id = insertWithLoginName(user.username(), user.displayName(), user.role(), user.initialPassword(), null, null);
         actionLog.record("user.created", "user:" + id, user.role() + " " + user.username().strip());
         return id;
+    }
+
+    /**
+     * Limits a regulator to districts (GB/T 2260 codes): they then see only the merchants with a store there and those
+     * merchants' entries, cases and reports. No districts: the regulator supervises the whole coalition.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setSupervisedRegions(long userId, Set<String> regionCodes) {
+        if (users.roleOf(userId).orElse(null) != Role.REGULATOR) {
+            throw new InvalidInputException("user", "users.regions.notRegulator");
+        }
+        if (!regionCodes.stream().allMatch(code -> REGION_CODE.matcher(code).matches())) {
+            throw new InvalidInputException("regions", "users.regions.invalid");
+        }
+        users.replaceSupervisedRegions(userId, new TreeSet<>(regionCodes));
+        actionLog.record("regulator.regions", "user:" + userId, String.join(" ", new TreeSet<>(regionCodes)));
+    }
+
+    /** The districts a regulator is limited to; empty for one who supervises the whole coalition. */
+    @PreAuthorize("hasRole('ADMIN') or #userId == principal.id()")
+    public Set<String> supervisedRegions(long userId) {
+        return users.supervisedRegions(userId);
     }
 
     /** An admin opens a member account on someone's behalf (service desk, demo data). */

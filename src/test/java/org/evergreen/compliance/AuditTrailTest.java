@@ -62,7 +62,7 @@ class AuditTrailTest extends KaribuTest {
         sealer.sealAll();
 
         login("regulator");
-        AuditFilter byMember = new AuditFilter(number, null, null, null, null, null, null);
+        AuditFilter byMember = new AuditFilter(number, null, null, null, null, null, null, null);
         List<AuditEntry> all = new ArrayList<>();
         Long cursor = null;
         do {
@@ -78,7 +78,7 @@ class AuditTrailTest extends KaribuTest {
         assertThat(all.stream().mapToLong(AuditEntry::points).sum()).isEqualTo(first.pointsEarned() + second.pointsEarned());
 
         // The points filter keeps only the entries in range.
-        AuditPage small = trail.page(new AuditFilter(number, null, EntryKind.EARN, null, null, 1L, 10L), null, 10);
+        AuditPage small = trail.page(new AuditFilter(number, null, null, EntryKind.EARN, null, null, 1L, 10L), null, 10);
         assertThat(small.entries()).isNotEmpty().allSatisfy(entry -> assertThat(entry.points()).isBetween(1L, 10L));
 
         AuditEntryDetail opened = trail.entry(all.getLast().entryId()).orElseThrow();
@@ -102,14 +102,14 @@ class AuditTrailTest extends KaribuTest {
         assertThat(csv.toString().lines().filter(line -> !line.startsWith("#")).count()).isEqualTo(rows + 1);
 
         // An unknown member number finds nothing.
-        assertThat(trail.page(new AuditFilter("999999999999", null, null, null, null, null, null), null, 10).entries()).isEmpty();
+        assertThat(trail.page(new AuditFilter("999999999999", null, null, null, null, null, null, null), null, 10).entries()).isEmpty();
     }
 
     @Test
     void aMerchantFilterListsOnlyEntriesThatMovedThatMerchantsPoints() {
         long hotel = jdbc.sql("SELECT id FROM merchant_merchant WHERE name_zh = '绿野酒店集团'").query(Long.class).single();
         login("admin");
-        AuditPage page = trail.page(new AuditFilter(null, hotel, null, null, null, null, null), null, 20);
+        AuditPage page = trail.page(new AuditFilter(null, hotel, null, null, null, null, null, null), null, 20);
         assertThat(page.entries()).isNotEmpty().allSatisfy(entry -> assertThat(trail.entry(entry.entryId()).orElseThrow().postings())
                 .anySatisfy(posting -> assertThat(posting.ownerId()).isEqualTo(hotel)));
     }

@@ -50,10 +50,13 @@ public class AuditTrailQuery {
                 .param(memberNumber).query(Long.class).optional();
     }
 
-    /** The merchant's issuance and redemption accounts (those it has opened). */
-    public List<Long> merchantAccounts(long merchantId) {
-        return jdbc.sql("SELECT id FROM ledger_account WHERE owner_id = ? AND type IN ('MERCHANT_ISSUANCE', 'MERCHANT_REDEMPTION')")
-                .param(merchantId).query(Long.class).list();
+    /** The merchants' issuance and redemption accounts (those they have opened). */
+    public List<Long> merchantAccounts(Collection<Long> merchantIds) {
+        if (merchantIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM ledger_account WHERE owner_id IN (:merchants) AND type IN ('MERCHANT_ISSUANCE', 'MERCHANT_REDEMPTION')")
+                .param("merchants", merchantIds).query(Long.class).list();
     }
 
     /** The newest entries before {@code before} that match the filter's entry conditions, scanned by entry id. */

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The cases, their evidence and timelines; and the read-only look at the journal that opening a case needs. */
@@ -56,6 +57,37 @@ public class CaseRepository {
                         JOIN ledger_entry e ON e.id = p.entry_id
                         WHERE a.owner_id = :merchant AND a.type = 'MERCHANT_ISSUANCE' AND e.kind = 'EARN' AND p.entry_id IN (:ids)""")
                 .param("merchant", merchantId).param("ids", entryIds).query(Long.class).list();
+    }
+
+    /** The merchants whose issuance these entries came from. */
+    public List<Long> issuersOf(Collection<Long> entryIds) {
+        return jdbc.sql("""
+                        SELECT DISTINCT a.owner_id FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id
+                        WHERE a.type = 'MERCHANT_ISSUANCE' AND p.entry_id IN (:ids) ORDER BY a.owner_id""")
+                .param("ids", entryIds).query(Long.class).list();
+    }
+
+    public void concerns(long caseId, Collection<Long> merchantIds) {
+        merchantIds.forEach(merchant -> jdbc.sql("INSERT INTO compliance_case_merchant (case_id, merchant_id) VALUES (?, ?)")
+                .params(caseId, merchant).update());
+    }
+
+    /** The merchants whose issuance the case's entries came from. */
+    public Set<Long> merchantsConcerned(long caseId) {
+        return Set.copyOf(jdbc.sql("SELECT merchant_id FROM compliance_case_merchant WHERE case_id = ?").param(caseId).query(Long.class).list());
+    }
+
+    /** Cases about these merchants' points, newest first, before the cursor. */
+    public List<PointsCase> pageConcerning(Collection<Long> merchantIds, @Nullable Long before, int limit) {
+        if (merchantIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT * FROM compliance_case WHERE id < :before
+                          AND id IN (SELECT case_id FROM compliance_case_merchant WHERE merchant_id IN (:merchants))
+                        ORDER BY id DESC LIMIT :limit""")
+                .param("before", before == null ? Long.MAX_VALUE : before).param("merchants", merchantIds).param("limit", limit)
+                .query(CaseRepository::toCase).list();
     }
 
     /** The points these entries brought the member's accounts. */

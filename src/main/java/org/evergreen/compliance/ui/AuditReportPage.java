@@ -27,6 +27,7 @@ import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.Fact;
 import org.evergreen.shared.validation.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -153,6 +154,9 @@ abstract class AuditReportPage extends VerticalLayout implements HasDynamicTitle
             report = reports.report(chosen, start, end);
         } catch (InvalidInputException refused) {
             problem.setText(getTranslation(refused.messageKey(), refused.arguments()));
+            return;
+        } catch (AccessDeniedException outsideSupervision) {
+            problem.setText(getTranslation("audit.report.outsideSupervision"));
             return;
         }
         show(report);

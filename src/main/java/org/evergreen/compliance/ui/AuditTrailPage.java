@@ -24,8 +24,10 @@ import org.evergreen.compliance.AuditPage;
 import org.evergreen.compliance.AuditTrail;
 import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.Ledger;
+import org.evergreen.merchant.AdministrativeRegions;
 import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.PublicMerchant;
+import org.evergreen.merchant.Region;
 import org.evergreen.shared.i18n.CategoryNames;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.ComponentTexts;
@@ -52,6 +54,7 @@ abstract class AuditTrailPage extends VerticalLayout implements HasDynamicTitle 
     private final DisplayFormats formats;
     private final TextField member = new TextField();
     private final ComboBox<PublicMerchant> merchant = new ComboBox<>();
+    private final ComboBox<Region> region = new ComboBox<>();
     private final Select<EntryKind> kind = new Select<>();
     private final DatePicker from = ComponentTexts.localized(new DatePicker());
     private final DatePicker to = ComponentTexts.localized(new DatePicker());
@@ -77,6 +80,11 @@ abstract class AuditTrailPage extends VerticalLayout implements HasDynamicTitle 
                 query -> Math.toIntExact(merchants.participantCount()));
         merchant.setItemLabelGenerator(candidate -> candidate.name(getLocale()));
         merchant.setClearButtonVisible(true);
+        region.setLabel(getTranslation("audit.report.region"));
+        region.setItems(AdministrativeRegions.districts());
+        region.setItemLabelGenerator(district -> district.name(getLocale()));
+        region.setClearButtonVisible(true);
+        region.addClassName("audit-region");
         kind.setLabel(getTranslation("audit.kind"));
         kind.setItems(EntryKind.values());
         kind.setEmptySelectionAllowed(true);
@@ -89,7 +97,7 @@ abstract class AuditTrailPage extends VerticalLayout implements HasDynamicTitle 
         Button search = new Button(getTranslation("audit.search"), click -> search());
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClassName("audit-search");
-        FlexLayout filters = new FlexLayout(member, merchant, kind, from, to, minPoints, maxPoints, search);
+        FlexLayout filters = new FlexLayout(member, merchant, region, kind, from, to, minPoints, maxPoints, search);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(Alignment.BASELINE);
         filters.addClassName("audit-filters");
@@ -124,7 +132,7 @@ abstract class AuditTrailPage extends VerticalLayout implements HasDynamicTitle 
         ZoneId zone = formats.zone();
         PublicMerchant chosen = merchant.getValue();
         filter = new AuditFilter(member.getValue().isBlank() ? null : member.getValue().replaceAll("\\s", ""),
-                chosen == null ? null : chosen.id(), kind.getValue(),
+                chosen == null ? null : chosen.id(), region.getValue() == null ? null : region.getValue().code(), kind.getValue(),
                 from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
                 to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
                 minPoints.getValue() == null ? null : minPoints.getValue().longValue(),

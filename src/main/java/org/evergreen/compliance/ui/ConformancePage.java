@@ -14,9 +14,11 @@ import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.PublicMerchant;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.ComponentTexts;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Disclosed against actual, for a merchant or all and a period: every purchase's points recomputed from its recorded
@@ -51,8 +53,15 @@ abstract class ConformancePage extends VerticalLayout implements HasDynamicTitle
                 summary.setText(getTranslation("conformance.period"));
                 return;
             }
-            Conformance.Report report = conformance.check(merchant.getValue() == null ? null : merchant.getValue().id(),
-                    from.getValue().atStartOfDay(zone).toInstant(), to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+            Conformance.Report report;
+            try {
+                report = conformance.check(merchant.getValue() == null ? null : merchant.getValue().id(),
+                        from.getValue().atStartOfDay(zone).toInstant(), to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+            } catch (AccessDeniedException outsideSupervision) {
+                summary.setText(getTranslation("conformance.outsideSupervision"));
+                findings.setItems(List.of());
+                return;
+            }
             summary.setText(getTranslation("conformance.result", report.checked(), report.mismatches()));
             findings.setItems(report.findings());
         });

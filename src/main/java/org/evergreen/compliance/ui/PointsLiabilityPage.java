@@ -9,13 +9,22 @@ import org.evergreen.compliance.PointsLiability;
 import org.evergreen.shared.i18n.DisplayFormats;
 import org.evergreen.shared.ui.Fact;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 /** The points the coalition owes its members, valued, and apart from it the cash members paid: two cards, never one sum. */
 abstract class PointsLiabilityPage extends VerticalLayout implements HasDynamicTitle {
 
     PointsLiabilityPage(PointsLiability liability, DisplayFormats formats) {
         addClassName("points-liability");
-        PointsLiability.Report report = liability.now();
+        PointsLiability.Report report;
+        try {
+            report = liability.now();
+        } catch (AccessDeniedException supervisedDistrictsOnly) {
+            Paragraph refusal = new Paragraph(getTranslation("liability.supervisedOnly"));
+            refusal.addClassName("liability-refused");
+            add(refusal);
+            return;
+        }
         Div points = new Div(fact("liability.outstanding", formats.number(report.outstandingPoints(), getLocale()), "liability-points"),
                 fact("liability.value", "¥" + DisplayFormats.plain(report.yuanPerPoint()), null),
                 fact("liability.amount", DisplayFormats.money(report.liability(), "CNY"), "liability-amount"));

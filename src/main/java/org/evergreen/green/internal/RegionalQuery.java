@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,14 @@ public class RegionalQuery {
         this.jdbc = jdbc;
     }
 
-    /** Sums by district, by category or by month ({@code group}), for the months from {@code fromMonth} to {@code untilMonth}. */
-    public List<Summed> sums(Grouping group, LocalDate fromMonth, LocalDate untilMonth, @Nullable String regionCode) {
-        return jdbc.sql("SELECT " + group.column + " AS grouping_key, " + SUMS + " FROM green_region_month WHERE month >= ? AND month <= ?"
-                        + (regionCode == null ? " AND ? IS NULL" : " AND region_code = ?") + " GROUP BY grouping_key ORDER BY grouping_key")
-                .params(fromMonth, untilMonth, regionCode)
+    /**
+     * Sums by district, by category or by month ({@code group}), for the months from {@code fromMonth} to {@code untilMonth},
+     * of the districts given (null: all).
+     */
+    public List<Summed> sums(Grouping group, LocalDate fromMonth, LocalDate untilMonth, @Nullable Collection<String> regionCodes) {
+        return jdbc.sql("SELECT " + group.column + " AS grouping_key, " + SUMS + " FROM green_region_month WHERE month >= :from AND month <= :until"
+                        + (regionCodes == null ? "" : " AND region_code IN (:regions)") + " GROUP BY grouping_key ORDER BY grouping_key")
+                .param("from", fromMonth).param("until", untilMonth).param("regions", regionCodes == null ? List.of("") : regionCodes)
                 .query((rs, n) -> new Summed(rs.getString("grouping_key"), figures(rs), rs.getLong("points"))).list();
     }
 
@@ -49,12 +53,16 @@ public class RegionalQuery {
         return active;
     }
 
-    /** Members who bought in one district (or anywhere, for none) in each month from {@code fromMonth} to {@code untilMonth}. */
-    public Map<LocalDate, Long> activeMembersByMonth(LocalDate fromMonth, LocalDate untilMonth, @Nullable String regionCode) {
+    /**
+     * Members who bought in the districts given (or anywhere, for null) in each month from {@code fromMonth} to
+     * {@code untilMonth}; over several districts, a member who bought in two counts in each.
+     */
+    public Map<LocalDate, Long> activeMembersByMonth(LocalDate fromMonth, LocalDate untilMonth, @Nullable Collection<String> regionCodes) {
         Map<LocalDate, Long> active = new HashMap<>();
-        String sql = regionCode == null ? "SELECT month, members FROM green_month_active WHERE month >= ? AND month <= ? AND ? IS NULL"
-                : "SELECT month, members FROM green_region_active WHERE month >= ? AND month <= ? AND region_code = ?";
-        jdbc.sql(sql).params(fromMonth, untilMonth, regionCode).query(rs -> {
+        String sql = regionCodes == null ? "SELECT month, members FROM green_month_active WHERE month >= :from AND month <= :until"
+                : "SELECT month, SUM(members) AS members FROM green_region_active WHERE month >= :from AND month <= :until"
+                + " AND region_code IN (:regions) GROUP BY month";
+        jdbc.sql(sql).param("from", fromMonth).param("until", untilMonth).param("regions", regionCodes == null ? List.of("") : regionCodes).query(rs -> {
             active.put(rs.getObject("month", LocalDate.class), rs.getLong("members"));
         });
         return active;

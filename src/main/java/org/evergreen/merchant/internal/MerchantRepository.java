@@ -6,6 +6,7 @@ import org.evergreen.merchant.PublicMerchant;
 import org.evergreen.merchant.NewMerchant;
 import org.evergreen.merchant.StoreSummary;
 import org.evergreen.shared.time.UtcTimes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,6 +19,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code merchant_merchant} and {@code merchant_store} tables. */
 @Repository
@@ -59,15 +61,27 @@ public class MerchantRepository {
                 .param(code).query(Long.class).single() > 0;
     }
 
-    public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM merchant_merchant").query(Long.class).single();
+    /** How many merchants there are (with a store in one of the districts, when given). */
+    public long count(@Nullable Set<String> regions) {
+        return jdbc.sql("SELECT COUNT(*) FROM merchant_merchant m" + inRegions(regions))
+                .param("regions", regions == null ? List.of() : regions).query(Long.class).single();
     }
 
-    public List<MerchantSummary> page(int offset, int limit) {
-        return jdbc.sql(SUMMARY_SELECT + " ORDER BY m.id LIMIT ? OFFSET ?")
-                .params(limit, offset)
+    public List<MerchantSummary> page(@Nullable Set<String> regions, int offset, int limit) {
+        return jdbc.sql(SUMMARY_SELECT + inRegions(regions) + " ORDER BY m.id LIMIT :limit OFFSET :offset")
+                .param("regions", regions == null ? List.of() : regions).param("limit", limit).param("offset", offset)
                 .query(MerchantRepository::toSummary)
                 .list();
+    }
+
+    /** The merchants with a store (open or closed: its history stays theirs) in one of the districts. */
+    public Set<Long> inRegions(Collection<String> regions) {
+        return regions.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql("SELECT DISTINCT merchant_id FROM merchant_store WHERE region_code IN (:regions)")
+                .param("regions", regions).query(Long.class).list());
+    }
+
+    private static String inRegions(@Nullable Set<String> regions) {
+        return regions == null ? "" : " WHERE m.id IN (SELECT s.merchant_id FROM merchant_store s WHERE s.region_code IN (:regions))";
     }
 
     /** Public names and categories of these merchants, in one query. */

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The {@code security_user} table. */
 @Repository
@@ -179,5 +181,20 @@ public class UserAccountRepository {
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         LocalDateTime value = rs.getObject(column, LocalDateTime.class);
         return value == null ? null : UtcTimes.fromColumn(value);
+    }
+
+    public Optional<Role> roleOf(long userId) {
+        return jdbc.sql("SELECT role FROM security_user WHERE id = ?").param(userId).query(String.class).optional().map(Role::valueOf);
+    }
+
+    public Set<String> supervisedRegions(long userId) {
+        return new TreeSet<>(jdbc.sql("SELECT region_code FROM security_user_region WHERE user_id = ?").param(userId).query(String.class).list());
+    }
+
+    public void replaceSupervisedRegions(long userId, Set<String> regionCodes) {
+        jdbc.sql("DELETE FROM security_user_region WHERE user_id = ?").param(userId).update();
+        for (String code : regionCodes) {
+            jdbc.sql("INSERT INTO security_user_region (user_id, region_code) VALUES (?, ?)").params(userId, code).update();
+        }
     }
 }
