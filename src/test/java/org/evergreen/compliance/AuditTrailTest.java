@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditTrailTest extends KaribuTest {
 
     @Autowired
+    org.evergreen.catalog.Redemptions redemptions;
+
+    @Autowired
     ApplicationContext context;
 
     @Autowired
@@ -112,6 +115,28 @@ class AuditTrailTest extends KaribuTest {
         AuditPage page = trail.page(new AuditFilter(null, hotel, null, null, null, null, null, null), null, 20);
         assertThat(page.entries()).isNotEmpty().allSatisfy(entry -> assertThat(trail.entry(entry.entryId()).orElseThrow().postings())
                 .anySatisfy(posting -> assertThat(posting.ownerId()).isEqualTo(hotel)));
+    }
+
+    @Test
+    void anEntryWhosePostingsAPageBoundarySplitsIsListedOnce() {
+        // A redemption's hold moves points from the wallet to the held account: two postings of one entry in the member's
+        // statement. Pages of one entry each end between them; the next page must not list the hold again.
+        CatalogFixtures fixtures = new CatalogFixtures(context);
+        CatalogFixtures.TestMember member = fixtures.member(1_000);
+        long reward = fixtures.reward("merchant", "环保袋", "5.00", 100, null, null, false);
+        fixtures.as(member.username(), () -> redemptions.redeem(reward, 1, false, "split-" + member.id()));
+        login("regulator");
+        AuditFilter byMember = new AuditFilter(fixtures.memberNumber(member.id()), null, null, null, null, null, null, null);
+        List<Long> all = trail.page(byMember, null, 100).entries().stream().map(AuditEntry::entryId).toList();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        List<Long> onePerPage = new ArrayList<>();
+        Long cursor = null;
+        do {
+            AuditPage page = trail.page(byMember, cursor, 1);
+            page.entries().forEach(entry -> onePerPage.add(entry.entryId()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(onePerPage).containsExactlyElementsOf(all);
     }
 
     @Test
