@@ -14,6 +14,7 @@ import org.evergreen.ledger.HoldRequest;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.LedgerException;
 import org.evergreen.ledger.Posting;
+import org.evergreen.merchant.MerchantDirectory;
 import org.evergreen.merchant.TillPrincipal;
 import org.evergreen.security.CurrentUser;
 import org.evergreen.security.Role;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,11 +66,13 @@ public class Redemptions {
     private final ObjectProvider<PoolAccess> poolAccess;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MerchantDirectory merchants;
 
     Redemptions(RedemptionRepository redemptions, RewardRepository rewards, CatalogPolicies policies, Ledger ledger,
                 CurrentUser currentUser, RetryingTransactions transactions, ObjectProvider<PoolAccess> poolAccess,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, MerchantDirectory merchants, Clock clock) {
         this.redemptions = redemptions;
+        this.merchants = merchants;
         this.rewards = rewards;
         this.policies = policies;
         this.ledger = ledger;
@@ -355,6 +359,17 @@ public class Redemptions {
             case CANCELLED_BY_MEMBER, CANCELLED_BY_MERCHANT -> Kind.CANCELLED;
             case PENDING -> throw new IllegalStateException("A pending redemption is not refused");
         });
+    }
+
+    /**
+     * A redemption as auditors read it, its code masked: the origin of the entries that reference it. A regulator limited
+     * to districts reads those of the merchants it oversees.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
+    public Optional<Redemption> forAudit(long redemptionId) {
+        Optional<Set<Long>> supervised = merchants.supervisedMerchants();
+        return redemptions.find(redemptionId).map(stored -> stored.redemption().forStaff())
+                .filter(redemption -> supervised.isEmpty() || supervised.get().contains(redemption.merchantId()));
     }
 
     @PreAuthorize("hasRole('MEMBER')")

@@ -2,10 +2,12 @@ package org.evergreen.compliance;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.evergreen.catalog.Redemptions;
 import org.evergreen.compliance.internal.AuditTrailQuery;
 import org.evergreen.compliance.internal.AuditTrailQuery.PostingRef;
 import org.evergreen.earning.PurchaseRecords;
 import org.evergreen.ledger.AccountType;
+import org.evergreen.ledger.EntryKind;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.SealHead;
 import org.evergreen.merchant.MerchantDirectory;
@@ -44,9 +46,11 @@ public class AuditTrail {
     private final Ledger ledger;
 
     private final MerchantDirectory merchants;
+    private final Redemptions redemptions;
 
-    AuditTrail(AuditTrailQuery query, PurchaseRecords purchases, Ledger ledger, MerchantDirectory merchants) {
+    AuditTrail(AuditTrailQuery query, PurchaseRecords purchases, Ledger ledger, MerchantDirectory merchants, Redemptions redemptions) {
         this.query = query;
+        this.redemptions = redemptions;
         this.purchases = purchases;
         this.ledger = ledger;
         this.merchants = merchants;
@@ -67,13 +71,16 @@ public class AuditTrail {
         return byAccounts(filter, scans.get(), shown, cursor == null ? Long.MAX_VALUE : cursor, limit);
     }
 
-    /** One entry opened: its postings, its seal, and the purchase it was earned by, if any. */
+    /** One entry opened: its postings, its seal and its origin (a purchase, a redemption or a case), if the caller may see it. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REGULATOR')")
     public Optional<AuditEntryDetail> entry(long entryId) {
         Optional<Set<Long>> supervised = merchants.supervisedMerchants();
-        return query.entry(entryId).filter(entry -> supervised.isEmpty() || movesOneOf(entry, supervised.get())).map(entry -> new AuditEntryDetail(entry, query.postings(entryId),
-                entry.sealId() == null ? null : query.seal(entry.sealId()).orElse(null),
-                purchaseId(entry).flatMap(purchases::purchase).orElse(null)));
+        return query.entry(entryId).filter(entry -> supervised.isEmpty() || movesOneOf(entry, supervised.get()))
+                .map(entry -> new AuditEntryDetail(entry, query.postings(entryId),
+                        entry.sealId() == null ? null : query.seal(entry.sealId()).orElse(null),
+                        referenced(entry, "purchase:").flatMap(purchases::purchase).orElse(null),
+                        redemptionOf(entry).flatMap(redemptions::forAudit).orElse(null),
+                        entry.caseReference() == null ? null : query.caseId(entry.caseReference()).orElse(null)));
     }
 
     /**
@@ -210,11 +217,16 @@ public class AuditTrail {
                 && (posting.accountType() == AccountType.MERCHANT_ISSUANCE || posting.accountType() == AccountType.MERCHANT_REDEMPTION));
     }
 
-    private static Optional<Long> purchaseId(AuditEntry entry) {
+    private Optional<Long> redemptionOf(AuditEntry entry) {
+        return entry.kind() == EntryKind.HOLD ? query.redemptionHeldBy(entry.entryId()) : referenced(entry, "redemption:");
+    }
+
+    /** The id the entry's reference names after the prefix ("purchase:", "redemption:"), if it names one. */
+    private static Optional<Long> referenced(AuditEntry entry, String prefix) {
         String reference = entry.reference();
-        if (reference == null || !reference.matches("purchase:\\d{1,18}")) {
+        if (reference == null || !reference.startsWith(prefix) || !reference.substring(prefix.length()).matches("\\d{1,18}")) {
             return Optional.empty();
         }
-        return Optional.of(Long.parseLong(reference.substring("purchase:".length())));
+        return Optional.of(Long.parseLong(reference.substring(prefix.length())));
     }
 }

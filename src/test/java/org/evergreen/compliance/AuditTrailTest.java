@@ -3,10 +3,13 @@ package org.evergreen.compliance;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import org.evergreen.KaribuTest;
 import org.evergreen.catalog.CatalogFixtures;
+import org.evergreen.catalog.Redemptions;
 import org.evergreen.earning.PurchaseRequest;
 import org.evergreen.earning.PurchaseResult;
 import org.evergreen.green.GreenPurchases;
@@ -16,7 +19,11 @@ import org.evergreen.ledger.IntegrityReport;
 import org.evergreen.ledger.Ledger;
 import org.evergreen.ledger.SealHead;
 import org.evergreen.ledger.internal.Sealer;
+import org.evergreen.security.NewStaffUser;
+import org.evergreen.security.Role;
 import org.evergreen.security.SystemActor;
+import org.evergreen.security.UserAccounts;
+import org.evergreen.shared.ui.Fact;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -27,6 +34,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -37,7 +45,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditTrailTest extends KaribuTest {
 
     @Autowired
-    org.evergreen.catalog.Redemptions redemptions;
+    Redemptions redemptions;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    UserAccounts users;
 
     @Autowired
     ApplicationContext context;
@@ -137,6 +151,53 @@ class AuditTrailTest extends KaribuTest {
             cursor = page.next();
         } while (cursor != null);
         assertThat(onePerPage).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void anEntryOpensToTheRedemptionOrTheCaseItWasMadeFor() {
+        CatalogFixtures fixtures = new CatalogFixtures(context);
+        CatalogFixtures.TestMember member = fixtures.member(1_000);
+        long earn = jdbc.sql("""
+                        SELECT MAX(p.entry_id) FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id
+                        WHERE a.type = 'MEMBER_WALLET' AND a.owner_id = ?""").param(member.id()).query(Long.class).single();
+        long reward = fixtures.reward("merchant", "竹制牙刷", "8.00", 120, null, null, true);
+        long redemption = fixtures.as(member.username(), () -> redemptions.redeem(reward, 1, false, "origin-" + member.id())).id();
+        long hold = jdbc.sql("SELECT h.hold_entry_id FROM ledger_hold h JOIN catalog_redemption r ON r.hold_id = h.id WHERE r.id = ?")
+                .param(redemption).query(Long.class).single();
+
+        String checker = "origin" + System.nanoTime() % 1_000_000_000;
+        SystemActor.run(() -> users.createStaffUser(new NewStaffUser(checker, "复核管理员", Role.ADMIN, "origin-checker-2026")));
+        login("admin");
+        long caseId = cases.open(new CaseDraft(fixtures.memberNumber(member.id()), CaseBehaviour.FAKE_ORDERS, "重复上报", String.valueOf(earn),
+                100L, 10), "三张相同小票");
+        login(checker, "origin-checker-2026");
+        cases.approveFreeze(caseId);
+        long freeze = jdbc.sql("SELECT id FROM ledger_entry WHERE kind = 'FREEZE' AND case_reference = ?")
+                .param(cases.file(caseId).orElseThrow().pointsCase().reference()).query(Long.class).single();
+
+        login("regulator");
+        AuditEntryDetail held = trail.entry(hold).orElseThrow();
+        assertThat(held.redemption()).isNotNull();
+        assertThat(held.redemption().rewardNameZh()).isEqualTo("竹制牙刷");
+        assertThat(held.redemption().code()).startsWith("••••••");
+        assertThat(trail.entry(freeze).orElseThrow().caseId()).isEqualTo(caseId);
+
+        // On the page: the hold opens to its redemption, the freeze to a link to its case.
+        navigate("regulator/audit-trail");
+        setValue(_get(TextField.class, spec -> spec.withClasses("audit-member")), fixtures.memberNumber(member.id()));
+        _click(_get(Button.class, spec -> spec.withClasses("audit-search")));
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> grid = _get(Grid.class, spec -> spec.withClasses("audit-grid"));
+        int holdRow = IntStream.range(0, GridKt._size(grid)).filter(row -> GridKt._get(grid, row).entryId() == hold)
+                .findFirst().orElseThrow();
+        GridKt._clickItem(grid, holdRow);
+        assertThat(_get(Div.class, spec -> spec.withClasses("audit-redemption")).getChildren().map(child -> ((Fact) child).value()))
+                .contains("竹制牙刷 × 1", "待领取（积分冻结中）");
+        int freezeRow = IntStream.range(0, GridKt._size(grid)).filter(row -> GridKt._get(grid, row).entryId() == freeze)
+                .findFirst().orElseThrow();
+        GridKt._clickItem(grid, freezeRow);
+        assertThat(_get(Anchor.class, spec -> spec.withClasses("audit-case-link")).getHref())
+                .isEqualTo("regulator/case/" + caseId);
     }
 
     @Test

@@ -106,6 +106,17 @@ public class AuditTrailQuery {
                 .optional();
     }
 
+    /** The redemption whose points this hold entry held (a hold is made before its redemption exists, so it names the reward). */
+    public Optional<Long> redemptionHeldBy(long holdEntryId) {
+        return jdbc.sql("SELECT r.id FROM catalog_redemption r JOIN ledger_hold h ON h.id = r.hold_id WHERE h.hold_entry_id = ?")
+                .param(holdEntryId).query(Long.class).optional();
+    }
+
+    /** The case with this reference. */
+    public Optional<Long> caseId(String caseReference) {
+        return jdbc.sql("SELECT id FROM compliance_case WHERE reference = ?").param(caseReference).query(Long.class).optional();
+    }
+
     private static String entryConditions(AuditFilter filter) {
         return (filter.kind() == null ? "" : " AND e.kind = :kind")
                 + (filter.from() == null ? "" : " AND e.created_at >= :from")

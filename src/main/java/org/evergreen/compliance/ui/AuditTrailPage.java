@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import org.evergreen.catalog.Redemption;
 import org.evergreen.compliance.AuditEntry;
 import org.evergreen.compliance.AuditEntryDetail;
 import org.evergreen.compliance.AuditFilter;
@@ -30,6 +31,7 @@ import org.evergreen.merchant.PublicMerchant;
 import org.evergreen.merchant.Region;
 import org.evergreen.shared.i18n.CategoryNames;
 import org.evergreen.shared.i18n.DisplayFormats;
+import org.evergreen.shared.i18n.SupportedLocales;
 import org.evergreen.shared.ui.ComponentTexts;
 import org.evergreen.shared.ui.Fact;
 import org.jspecify.annotations.Nullable;
@@ -66,8 +68,12 @@ abstract class AuditTrailPage extends VerticalLayout implements HasDynamicTitle 
     private AuditFilter filter = AuditFilter.ALL;
     private @Nullable Long cursor;
 
-    AuditTrailPage(AuditTrail trail, Ledger ledger, MerchantDirectory merchants, DisplayFormats formats) {
+    /** Where this portal opens a case: "admin/case" or "regulator/case". */
+    private final String casePath;
+
+    AuditTrailPage(AuditTrail trail, Ledger ledger, MerchantDirectory merchants, DisplayFormats formats, String casePath) {
         this.trail = trail;
+        this.casePath = casePath;
         this.formats = formats;
         addClassName("audit-trail");
         setSizeFull();
@@ -197,6 +203,23 @@ abstract class AuditTrailPage extends VerticalLayout implements HasDynamicTitle 
                 lines.setItems(detail.purchase().lines());
                 lines.setAllRowsVisible(true);
                 dialog.add(new H3(getTranslation("audit.purchase", detail.purchase().receiptNumber(), detail.purchase().ruleVersion())), lines);
+            }
+            Redemption redemption = detail.redemption();
+            if (redemption != null) {
+                Div origin = new Div(new Fact(getTranslation("audit.redemption.reward"),
+                        SupportedLocales.pick(getLocale(), redemption.rewardNameZh(), redemption.rewardNameEn()) + " × " + redemption.quantity()),
+                        new Fact(getTranslation("audit.points"), formats.number(redemption.points(), getLocale())),
+                        new Fact(getTranslation("audit.redemption.cash"), redemption.cashAmount() == null ? "—"
+                                : DisplayFormats.money(redemption.cashAmount(), redemption.currency())),
+                        new Fact(getTranslation("audit.redemption.status"), getTranslation("audit.redemption.status." + redemption.status().name())),
+                        new Fact(getTranslation("audit.time"), formats.dateTime(redemption.createdAt(), getLocale())));
+                origin.addClassNames("card", "audit-redemption");
+                dialog.add(new H3(getTranslation("audit.redemption", redemption.code())), origin);
+            }
+            if (detail.caseId() != null) {
+                Anchor openCase = new Anchor(casePath + "/" + detail.caseId(), getTranslation("audit.openCase", entry.caseReference()));
+                openCase.addClassName("audit-case-link");
+                dialog.add(new Paragraph(openCase));
             }
             dialog.getFooter().add(new Button(getTranslation("action.close"), close -> dialog.close()));
             dialog.setWidth("56em");

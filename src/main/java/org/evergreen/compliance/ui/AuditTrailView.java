@@ -16,6 +16,6 @@ import org.evergreen.shared.i18n.DisplayFormats;
 class AuditTrailView extends AuditTrailPage {
 
     AuditTrailView(AuditTrail trail, Ledger ledger, MerchantDirectory merchants, DisplayFormats formats) {
-        super(trail, ledger, merchants, formats);
+        super(trail, ledger, merchants, formats, "regulator/case");
     }
 }
