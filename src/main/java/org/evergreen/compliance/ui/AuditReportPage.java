@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -182,7 +183,9 @@ abstract class AuditReportPage extends VerticalLayout implements HasDynamicTitle
         lines.setAllRowsVisible(true);
         lines.setEmptyStateText(getTranslation("audit.report.noMovements"));
 
-        result.add(new H3(files.scopeName(shown.scope(), getLocale())), heading, verdict, new Div(pdf, new Paragraph(), csv),
+        HorizontalLayout downloads = new HorizontalLayout(pdf, csv);
+        downloads.addClassName("audit-report-downloads");
+        result.add(new H3(files.scopeName(shown.scope(), getLocale())), heading, verdict, downloads,
                 new H3(getTranslation("audit.report.lines")), lines,
                 card(new Fact(getTranslation("audit.report.net"), formats.number(shown.netToMembers(), getLocale()))));
         if (shown.members() != null) {
