@@ -1,36 +1,20 @@
 package org.evergreen.bench;
 
-import org.evergreen.earning.EarningRules;
-import org.evergreen.earning.PurchaseRequest;
+import org.evergreen.bench.BenchFixtures.Buyers;
 import org.evergreen.earning.Purchases;
-import org.evergreen.earning.RuleSet;
 import org.evergreen.green.GreenAnalytics;
 import org.evergreen.green.GreenReports;
 import org.evergreen.green.ImpactReportPdfs;
 import org.evergreen.green.RegionalMonitoring;
-import org.evergreen.member.internal.MemberNumbers;
-import org.evergreen.merchant.MerchantCategory;
-import org.evergreen.merchant.MerchantDirectory;
-import org.evergreen.merchant.NewMerchant;
-import org.evergreen.merchant.StoreSummary;
-import org.evergreen.merchant.TillKeys;
 import org.evergreen.merchant.TillPrincipal;
-import org.evergreen.merchant.UnifiedSocialCreditCode;
 import org.evergreen.security.EvergreenUser;
 import org.evergreen.security.Role;
-import org.evergreen.security.SystemActor;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,11 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import static org.evergreen.bench.BenchSupport.percentile;
 import static org.evergreen.bench.BenchSupport.report;
-import static org.evergreen.bench.BenchSupport.runThreads;
 
 /**
  * The green reports at the volume of 1,000,000 purchases (3 lines, 30 % green) by 100,000 members at 20 merchants
@@ -74,7 +56,7 @@ class GreenBenchmark {
         try (ConfigurableApplicationContext app = BenchSupport.startApplication("green",
                 "evergreen.till-api.rate-limit.capacity=100000000", "evergreen.till-api.rate-limit.refill-per-second=100000000")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            long merchantId = merchant(app, "基准绿色便利", "91310000MA1888888");
+            long merchantId = BenchFixtures.merchant(app, "基准绿色便利", "91310000MA1888888");
             int year = app.getBean(GreenReports.class).currentYear();
             long seedStart = System.nanoTime();
             seed(jdbc, merchantId, year);
@@ -87,48 +69,32 @@ class GreenBenchmark {
             GreenReports reports = app.getBean(GreenReports.class);
             ImpactReportPdfs pdfs = app.getBean(ImpactReportPdfs.class);
             long firstMember = jdbc.sql("SELECT MIN(member_id) FROM green_member_month").query(Long.class).single();
-            time("green.member_report", i -> as(member(firstMember + i * 997 % MEMBERS), () -> reports.myReport(year)));
-            time("green.member_report_pdf", i -> as(member(firstMember + i * 997 % MEMBERS), () -> pdfs.myReport(year, Locale.SIMPLIFIED_CHINESE)));
+            time("green.member_report", i -> BenchFixtures.as(member(firstMember + i * 997 % MEMBERS), () -> reports.myReport(year)));
+            time("green.member_report_pdf", i -> BenchFixtures.as(member(firstMember + i * 997 % MEMBERS), () -> pdfs.myReport(year, Locale.SIMPLIFIED_CHINESE)));
             GreenAnalytics analytics = app.getBean(GreenAnalytics.class);
             YearMonth now = analytics.currentMonth();
             EvergreenUser staff = new EvergreenUser(-1, "bench.owner", "店主", "", Role.MERCHANT, merchantId, null, true, null);
-            time("green.merchant_analytics_12_months", i -> as(staff, () -> analytics.mine(now.minusMonths(11), now)));
+            time("green.merchant_analytics_12_months", i -> BenchFixtures.as(staff, () -> analytics.mine(now.minusMonths(11), now)));
             RegionalMonitoring monitoring = app.getBean(RegionalMonitoring.class);
             EvergreenUser regulator = new EvergreenUser(-2, "bench.regulator", "监管", "", Role.REGULATOR, null, null, true, null);
-            time("green.regional_dashboard_12_months", i -> as(regulator, () -> monitoring.figures(now.minusMonths(11), now, null)));
-            time("green.regional_district_12_months", i -> as(regulator, () -> monitoring.figures(now.minusMonths(11), now, "310115")));
+            time("green.regional_dashboard_12_months", i -> BenchFixtures.as(regulator, () -> monitoring.figures(now.minusMonths(11), now, null)));
+            time("green.regional_district_12_months", i -> BenchFixtures.as(regulator, () -> monitoring.figures(now.minusMonths(11), now, "310115")));
 
-            Buyers buyers = buyers(app, jdbc);
+            Buyers buyers = BenchFixtures.buyers(app, jdbc, BUYERS);
             lag(app, jdbc, buyers, 100, Duration.ofSeconds(15));
             lag(app, jdbc, buyers, 500, Duration.ofSeconds(15));
-            withListeners = serviceLoop(app, buyers, 16, Duration.ofSeconds(15));
+            withListeners = BenchFixtures.serviceLoop(app, buyers, 16, receipts, Duration.ofSeconds(15));
             report("green.purchases_service.with_listeners.threads16", withListeners, "per_s");
         }
         try (ConfigurableApplicationContext app = BenchSupport.startApplication("green-without-listeners", "evergreen.green.listening=false",
                 "evergreen.till-api.rate-limit.capacity=100000000", "evergreen.till-api.rate-limit.refill-per-second=100000000")) {
-            merchant(app, "基准绿色便利", "91310000MA1888888");
-            Buyers buyers = buyers(app, app.getBean(JdbcClient.class));
-            serviceLoop(app, buyers, 16, Duration.ofSeconds(5));
-            double without = serviceLoop(app, buyers, 16, Duration.ofSeconds(15));
+            BenchFixtures.merchant(app, "基准绿色便利", "91310000MA1888888");
+            Buyers buyers = BenchFixtures.buyers(app, app.getBean(JdbcClient.class), BUYERS);
+            BenchFixtures.serviceLoop(app, buyers, 16, receipts, Duration.ofSeconds(5));
+            double without = BenchFixtures.serviceLoop(app, buyers, 16, receipts, Duration.ofSeconds(15));
             report("green.purchases_service.without_listeners.threads16", without, "per_s");
             report("green.purchases_service.slowdown_with_listeners", (1 - withListeners / without) * 100, "percent");
         }
-    }
-
-    /** The measured merchant: 10 stores in Shanghai's districts, rules with a green bonus, a till key per store. */
-    private long merchant(ConfigurableApplicationContext app, String name, String first17) {
-        return SystemActor.call(() -> {
-            List<NewMerchant.NewStore> stores = new ArrayList<>();
-            for (int s = 0; s < STORES_PER_MERCHANT; s++) {
-                stores.add(new NewMerchant.NewStore("绿色店 " + s, "Green store " + s, "上海", "Shanghai", "基准路 " + s + " 号",
-                        List.of("310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112", "310113", "310115").get(s)));
-            }
-            long id = app.getBean(MerchantDirectory.class).register(new NewMerchant(name, "Bench Green", MerchantCategory.CONVENIENCE_STORE,
-                    first17 + UnifiedSocialCreditCode.checkCharacter(first17), stores));
-            app.getBean(EarningRules.class).disclose(id, new RuleSet(BigDecimal.ONE, List.of(), List.of(), BigDecimal.ONE, BigDecimal.ONE,
-                    List.of(), BigDecimal.ONE), null);
-            return id;
-        });
     }
 
     /** The aggregates of a year's 1,000,000 purchases, written by SQL; the measured merchant is merchant 1 of 20. */
@@ -222,6 +188,10 @@ class GreenBenchmark {
     }
 
     @FunctionalInterface
+    private static EvergreenUser member(long id) {
+        return new EvergreenUser(id, "bench" + id, "会员", "", Role.MEMBER, null, null, true, null);
+    }
+
     private interface Call {
         Object run(int iteration) throws Exception;
     }
@@ -239,74 +209,6 @@ class GreenBenchmark {
         }
         report(metric + ".p50", percentile(nanos, 50), "ms");
         report(metric + ".p95", percentile(nanos, 95), "ms");
-    }
-
-    private static EvergreenUser member(long id) {
-        return new EvergreenUser(id, "bench" + id, "会员", "", Role.MEMBER, null, null, true, null);
-    }
-
-    private static <T> T as(EvergreenUser user, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
-    }
-
-    /** Members who buy, written by SQL (registering 5,000 would spend minutes hashing passwords), and the tills they buy at. */
-    private record Buyers(List<String> memberNumbers, List<TillPrincipal> tills) {
-    }
-
-    private static Buyers buyers(ConfigurableApplicationContext app, JdbcClient jdbc) {
-        long merchantId = jdbc.sql("SELECT id FROM merchant_merchant ORDER BY id LIMIT 1").query(Long.class).single();
-        List<StoreSummary> stores = SystemActor.call(() -> app.getBean(MerchantDirectory.class).storesOf(merchantId));
-        List<TillPrincipal> tills = new ArrayList<>();
-        for (int s = 0; s < 4; s++) {
-            String key = "eg_gren%04d_BenchmarkTillKeyForGreenBench%03d".formatted(s + 1, s + 1);
-            int store = s;
-            SystemActor.run(() -> app.getBean(TillKeys.class).createKnown(merchantId, stores.get(store).id(), "基准收银台", key));
-            tills.add(app.getBean(TillKeys.class).authenticate(key).orElseThrow());
-        }
-        jdbc.sql("""
-                        INSERT INTO security_user (username, display_name, password_hash, role, created_at)
-                        SELECT CONCAT('buyer', seq), CONCAT('会员', seq), '{noop}unused', 'MEMBER', NOW(6) FROM seq_1_to_%d"""
-                .formatted(BUYERS)).update();
-        List<String> numbers = new ArrayList<>();
-        for (long id : jdbc.sql("SELECT id FROM security_user WHERE username LIKE 'buyer%' ORDER BY id").query(Long.class).list()) {
-            String number = MemberNumbers.next();
-            jdbc.sql("INSERT INTO member_member (user_id, member_number, tier, joined_at) VALUES (?, ?, 'ORDINARY', NOW(6) - INTERVAL 400 DAY)")
-                    .params(id, number).update();
-            numbers.add(number);
-        }
-        return new Buyers(numbers, tills);
-    }
-
-    /** A 3-line basket: local produce (green, per yuan) with a category rate, a refill (green, per unit), and a drink. */
-    private PurchaseRequest basket(Buyers buyers, long n) {
-        return new PurchaseRequest(buyers.memberNumbers().get((int) (n % BUYERS)), null, null, "G-" + receipts.incrementAndGet(),
-                Instant.now(), "CNY", new BigDecimal("31.50"), List.of(
-                new PurchaseRequest.Line("6901", "本地青菜", "local-produce", 2, new BigDecimal("9.50"), false, null),
-                new PurchaseRequest.Line("6902", "洗衣液补充装", "refill", 1, new BigDecimal("7.50"), false, null),
-                new PurchaseRequest.Line("6903", "矿泉水", "drinks", 2, new BigDecimal("2.50"), false, null)));
-    }
-
-    private double serviceLoop(ConfigurableApplicationContext app, Buyers buyers, int threads, Duration duration) throws Exception {
-        Purchases purchases = app.getBean(Purchases.class);
-        AtomicLong done = new AtomicLong();
-        long deadline = System.nanoTime() + duration.toNanos();
-        runThreads(threads, thread -> {
-            TillPrincipal till = buyers.tills().get(thread % buyers.tills().size());
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
-                    List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-            for (long i = thread; System.nanoTime() < deadline; i += threads) {
-                purchases.record(till, basket(buyers, i), "loop-" + i + "-" + System.nanoTime());
-                done.incrementAndGet();
-            }
-            return null;
-        });
-        return done.get() / (duration.toNanos() / 1e9);
     }
 
     /**
@@ -349,9 +251,9 @@ class GreenBenchmark {
             long number = n;
             pool.submit(() -> {
                 TillPrincipal till = buyers.tills().get((int) (number % buyers.tills().size()));
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(till, null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + TillPrincipal.ROLE))));
-                long id = purchases.record(till, basket(buyers, number), "lag-" + (int) rate + "-" + number).purchaseId();
+                BenchFixtures.signInAsTill(till);
+                long id = purchases.record(till, BenchFixtures.basket(buyers, number, "G-" + receipts.incrementAndGet()),
+                        "lag-" + (int) rate + "-" + number).purchaseId();
                 committed.put(id, System.nanoTime());
                 return null;
             });

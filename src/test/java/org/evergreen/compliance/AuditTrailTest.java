@@ -32,6 +32,9 @@ import org.springframework.security.access.AccessDeniedException;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -151,6 +154,21 @@ class AuditTrailTest extends KaribuTest {
             cursor = page.next();
         } while (cursor != null);
         assertThat(onePerPage).containsExactlyElementsOf(all);
+
+        // A filter with dates walks the time index: one entry a page lists what one page of all lists, newest first.
+        Instant since = jdbc.sql("SELECT MIN(created_at) FROM ledger_entry WHERE id IN (:ids)").param("ids", all)
+                .query(LocalDateTime.class).single().toInstant(ZoneOffset.UTC);
+        AuditFilter byTime = new AuditFilter(null, null, null, null, since, Instant.now().plusSeconds(1), null, null);
+        List<Long> inWindow = trail.page(byTime, null, 1_000).entries().stream().map(AuditEntry::entryId).toList();
+        assertThat(inWindow).containsAll(all).doesNotHaveDuplicates();
+        List<Long> timePaged = new ArrayList<>();
+        cursor = null;
+        do {
+            AuditPage page = trail.page(byTime, cursor, 2);
+            page.entries().forEach(entry -> timePaged.add(entry.entryId()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(timePaged).containsExactlyElementsOf(inWindow);
     }
 
     @Test

@@ -59,10 +59,24 @@ public class AuditTrailQuery {
                 .param("merchants", merchantIds).query(Long.class).list();
     }
 
-    /** The newest entries before {@code before} that match the filter's entry conditions, scanned by entry id. */
+    /**
+     * The newest entries after the cursor entry {@code before} that match the filter's entry conditions. A filter with
+     * dates walks the time index (newest first, the entry id breaking ties), so that an old month is found at once;
+     * one with a kind walks the kind index; any other walks the entries by id.
+     */
     public List<AuditEntry> entriesBefore(AuditFilter filter, long before, int limit) {
+        if (filter.from() != null || filter.to() != null) {
+            Optional<LocalDateTime> cursorTime = before == Long.MAX_VALUE ? Optional.empty()
+                    : jdbc.sql("SELECT created_at FROM ledger_entry WHERE id = ?").param(before).query(LocalDateTime.class).optional();
+            return jdbc.sql(ENTRY_COLUMNS + "WHERE 1 = 1" + (cursorTime.isEmpty() ? ""
+                            : " AND e.created_at <= :cursorTime AND (e.created_at < :cursorTime OR e.id < :before)")
+                            + entryConditions(filter) + havingPoints(filter) + " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit")
+                    .param("before", before).param("cursorTime", cursorTime.orElse(LocalDateTime.MAX)).param("limit", limit)
+                    .params(parameters(filter))
+                    .query(AuditTrailQuery::toEntry).list();
+        }
         return jdbc.sql(ENTRY_COLUMNS + "WHERE e.id < :before" + entryConditions(filter) + havingPoints(filter)
-                        + " ORDER BY e.id DESC LIMIT :limit")
+                        + " ORDER BY " + (filter.kind() == null ? "e.id DESC" : "e.kind DESC, e.id DESC") + " LIMIT :limit")
                 .param("before", before).param("limit", limit).params(parameters(filter))
                 .query(AuditTrailQuery::toEntry).list();
     }
